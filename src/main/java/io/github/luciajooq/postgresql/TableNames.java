@@ -1,0 +1,109 @@
+package io.github.luciajooq.postgresql;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import org.jooq.Name;
+import org.jooq.impl.DSL;
+
+/**
+ * The names of the user table and the session table, as the {@link PostgresAdapter} finds them at run time.
+ * <p>
+ * A name is {@code table} or {@code schema.table}. Each part is taken literally and always quoted, so it is
+ * case-sensitive ({@code "Sessions"} is not {@code "sessions"}) and may be a reserved word ({@code user}); an
+ * unqualified name is found through the connection's {@code search_path}, as in Lucia's own adapter. A part
+ * cannot contain a dot. Both tables must be in the same schema, or both unqualified: the adapter maps them with
+ * one jOOQ render mapping.
+ * <p>
+ * Names that cannot be mapped safely are rejected here, before any SQL is built: a part that is empty, has
+ * leading or trailing white space or a control character, or is longer than PostgreSQL's 63 bytes (which
+ * PostgreSQL would silently truncate to another table's name).
+ *
+ * @param user the user table, by default {@code auth_user}
+ * @param session the session table, by default {@code user_session}
+ */
+public record TableNames(String user, String session) {
+
+    /** Lucia's documented names: {@code auth_user} and {@code user_session}. */
+    public static final TableNames DEFAULT = new TableNames("auth_user", "user_session");
+
+    private static final int MAX_IDENTIFIER_BYTES = 63;
+
+    /**
+     * @throws NullPointerException when a name is {@code null}
+     * @throws IllegalArgumentException when a name cannot be mapped safely, the two are equal, or they are in
+     *     different schemas; the message names which
+     */
+    public TableNames {
+        Name userName = parse(user, "user");
+        Name sessionName = parse(session, "session");
+        if (userName.equals(sessionName)) {
+            throw new IllegalArgumentException("user and session must name two tables, both name " + userName);
+        }
+        if (userName.qualified() != sessionName.qualified()
+                || userName.qualified() && !userName.first().equals(sessionName.first())) {
+            throw new IllegalArgumentException("user (" + userName + ") and session (" + sessionName
+                    + ") must be in the same schema, or both unqualified");
+        }
+    }
+
+    /** The names of these two tables. */
+    public static TableNames of(String user, String session) {
+        return new TableNames(user, session);
+    }
+
+    /** The schema of both tables, or {@code null} when they are unqualified. */
+    String schema() {
+        Name name = parse(session, "session");
+        return name.qualified() ? name.first() : null;
+    }
+
+    /** The user table's own name, without its schema. */
+    String userTable() {
+        return parse(user, "user").last();
+    }
+
+    /** The session table's own name, without its schema. */
+    String sessionTable() {
+        return parse(session, "session").last();
+    }
+
+    private static Name parse(String name, String argument) {
+        Objects.requireNonNull(name, argument);
+        String[] parts = name.split("\\.", -1);
+        if (parts.length > 2) {
+            throw new IllegalArgumentException(argument + " must be table or schema.table, not " + quote(name));
+        }
+        for (String part : parts) {
+            requireSafe(part, argument, name);
+        }
+        return DSL.quotedName(parts);
+    }
+
+    private static void requireSafe(String part, String argument, String name) {
+        if (part.isEmpty()) {
+            throw new IllegalArgumentException(argument + " has an empty part: " + quote(name));
+        }
+        if (!part.strip().equals(part)) {
+            throw new IllegalArgumentException(argument + " has leading or trailing white space: " + quote(name));
+        }
+        if (part.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException(argument + " contains a control character: " + quote(name));
+        }
+        if (part.getBytes(StandardCharsets.UTF_8).length > MAX_IDENTIFIER_BYTES) {
+            throw new IllegalArgumentException(argument + " has a part longer than PostgreSQL's "
+                    + MAX_IDENTIFIER_BYTES + " bytes, which PostgreSQL would truncate: " + quote(name));
+        }
+    }
+
+    private static String quote(String name) {
+        StringBuilder quoted = new StringBuilder("\"");
+        name.codePoints().forEach(c -> {
+            if (Character.isISOControl(c)) {
+                quoted.append(String.format("\\u%04x", c));
+            } else {
+                quoted.appendCodePoint(c);
+            }
+        });
+        return quoted.append('"').toString();
+    }
+}

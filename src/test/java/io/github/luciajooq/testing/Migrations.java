@@ -1,0 +1,42 @@
+package io.github.luciajooq.testing;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import liquibase.command.CommandScope;
+import liquibase.command.core.UpdateCommandStep;
+import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
+import liquibase.database.Database;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.exception.LiquibaseException;
+
+/** Applies lucia-jooq's changelog the way a user's Liquibase does: from the classpath, as the jar ships it. */
+public final class Migrations {
+
+    /** Where the changelog is on the classpath (and so inside the jar). */
+    public static final String CHANGELOG = "db/lucia-jooq/changelog.xml";
+
+    private Migrations() {}
+
+    /** Applies {@link #CHANGELOG} to the database behind this data source. */
+    public static void apply(DataSource dataSource) {
+        apply(dataSource, CHANGELOG);
+    }
+
+    /** Applies a changelog from the classpath to the database behind this data source. */
+    public static void apply(DataSource dataSource, String changelog) {
+        System.setProperty("liquibase.analytics.enabled", "false");
+        System.setProperty("liquibase.showBanner", "false");
+        try (Connection connection = dataSource.getConnection()) {
+            Database database = DatabaseFactory.getInstance()
+                    .findCorrectDatabaseImplementation(new JdbcConnection(connection));
+            new CommandScope(UpdateCommandStep.COMMAND_NAME)
+                    .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
+                    .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, changelog)
+                    .execute();
+        } catch (SQLException | LiquibaseException e) {
+            throw new IllegalStateException("applying " + changelog + " failed", e);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package io.github.luciajooq.testing;
+
+import javax.sql.DataSource;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * A database of one test's own on the shared {@link PostgresServer}, with lucia-jooq's changelog applied. The
+ * test may change it at will: it is dropped after the test.
+ */
+public final class TestDatabase {
+
+    private final PostgresServer server;
+    private final String name;
+    private final PGSimpleDataSource dataSource;
+
+    TestDatabase(PostgresServer server, String name) {
+        this.server = server;
+        this.name = name;
+        this.dataSource = server.dataSource(name);
+    }
+
+    public PostgresServer server() {
+        return server;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String jdbcUrl() {
+        return server.jdbcUrl(name);
+    }
+
+    /** A non-pooling data source: each connection is new, and closing it ends it. */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** A plain context on {@link #dataSource()}, for setting up and checking what tests need. */
+    public DSLContext dsl() {
+        return DSL.using(dataSource, SQLDialect.POSTGRES);
+    }
+
+    /** Runs SQL written for the test's own set-up or check. */
+    public void execute(String sql, Object... bindings) {
+        dsl().execute(sql, bindings);
+    }
+
+    void drop() {
+        server.dropDatabase(name);
+    }
+}
