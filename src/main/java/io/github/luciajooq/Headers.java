@@ -1,0 +1,111 @@
+package io.github.luciajooq;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads a session id out of request headers. Never throws on what a client sends. */
+final class Headers {
+
+    /** RFC 6750: {@code "Bearer" 1*SP b64token}, the scheme in any case. */
+    private static final Pattern BEARER = Pattern.compile("(?i:bearer) +([A-Za-z0-9\\-._~+/]+=*)[ \\t]*");
+
+    private Headers() {}
+
+    /**
+     * The value of the first cookie with this name that has a usable value: pieces are split at {@code ;}, white
+     * space around names and values is dropped, a value in double quotes is unquoted, and percent-encoding is
+     * decoded (as UTF-8). A piece without {@code =}, an empty value or one that does not decode is skipped.
+     */
+    static Optional<String> cookie(String cookieHeader, String name) {
+        if (cookieHeader == null) {
+            return Optional.empty();
+        }
+        for (String piece : cookieHeader.split(";")) {
+            int equals = piece.indexOf('=');
+            if (equals < 0 || !trim(piece.substring(0, equals)).equals(name)) {
+                continue;
+            }
+            String value = unquote(trim(piece.substring(equals + 1)));
+            Optional<String> decoded = percentDecode(value).filter(usable -> !usable.isBlank());
+            if (decoded.isPresent()) {
+                return decoded;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The token of a {@code Bearer} authorization, or empty for any other header. */
+    static Optional<String> bearerToken(String authorizationHeader) {
+        if (authorizationHeader == null) {
+            return Optional.empty();
+        }
+        Matcher matcher = BEARER.matcher(trim(authorizationHeader));
+        return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
+    }
+
+    private static String trim(String text) {
+        int start = 0;
+        int end = text.length();
+        while (start < end && isWhiteSpace(text.charAt(start))) {
+            start++;
+        }
+        while (end > start && isWhiteSpace(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(start, end);
+    }
+
+    private static boolean isWhiteSpace(char c) {
+        return c == ' ' || c == '\t';
+    }
+
+    private static String unquote(String value) {
+        if (value.length() >= 2 && value.charAt(0) == '"' && value.charAt(value.length() - 1) == '"') {
+            return value.substring(1, value.length() - 1);
+        }
+        return value;
+    }
+
+    /** Decodes {@code %XX} escapes as UTF-8, leaving {@code +} alone; empty when malformed. */
+    private static Optional<String> percentDecode(String value) {
+        if (value.indexOf('%') < 0) {
+            return Optional.of(value);
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(value.length());
+        int index = 0;
+        while (index < value.length()) {
+            if (value.charAt(index) != '%') {
+                int escape = value.indexOf('%', index);
+                int end = escape < 0 ? value.length() : escape;
+                bytes.writeBytes(value.substring(index, end).getBytes(StandardCharsets.UTF_8));
+                index = end;
+                continue;
+            }
+            if (index + 2 >= value.length()) {
+                return Optional.empty();
+            }
+            int high = Character.digit(value.charAt(index + 1), 16);
+            int low = Character.digit(value.charAt(index + 2), 16);
+            if (high < 0 || low < 0) {
+                return Optional.empty();
+            }
+            bytes.write(high << 4 | low);
+            index += 3;
+        }
+        try {
+            return Optional.of(StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes.toByteArray()))
+                    .toString());
+        } catch (CharacterCodingException malformed) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.github.luciajooq;
+
+import java.security.SecureRandom;
+
+/**
+ * The one place that makes session ids and turns a presented id into the key the adapter stores it under.
+ * <p>
+ * Today the key is the id itself, as in Lucia v3. Hashed tokens ({@code <id>.<secret>}, a SHA-256 of the secret
+ * stored, compared in constant time) change this class and nothing else in the core.
+ */
+final class SessionIds {
+
+    /** Lucia v3's entropy for a session id: 25 bytes, 200 bits. */
+    static final int ENTROPY_BYTES = 25;
+
+    private static final char[] BASE32_LOWER = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private SessionIds() {}
+
+    /**
+     * A new session id: {@value #ENTROPY_BYTES} bytes from {@link SecureRandom}, in lowercase base32 without
+     * padding ({@code a-z2-7}), 40 characters, exactly as Lucia v3's {@code generateIdFromEntropySize(25)}.
+     */
+    static String generate() {
+        byte[] entropy = new byte[ENTROPY_BYTES];
+        RANDOM.nextBytes(entropy);
+        return base32LowerCase(entropy);
+    }
+
+    /** The key under which the adapter stores the session a client presents this id for. */
+    static String storageKey(String presentedId) {
+        return presentedId;
+    }
+
+    /** RFC 4648 base32, lowercase, without padding. */
+    static String base32LowerCase(byte[] bytes) {
+        StringBuilder encoded = new StringBuilder((bytes.length * 8 + 4) / 5);
+        int buffer = 0;
+        int bits = 0;
+        for (byte b : bytes) {
+            buffer = buffer << 8 | b & 0xff;
+            bits += 8;
+            while (bits >= 5) {
+                encoded.append(BASE32_LOWER[buffer >>> bits - 5 & 0x1f]);
+                bits -= 5;
+            }
+        }
+        if (bits > 0) {
+            encoded.append(BASE32_LOWER[buffer << 5 - bits & 0x1f]);
+        }
+        return encoded.toString();
+    }
+}
