@@ -1,0 +1,102 @@
+package io.github.luciajooq;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import io.github.luciajooq.memory.InMemoryAdapter;
+import io.github.luciajooq.testing.TestClock;
+import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.NullSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Reading the session id out of {@code Cookie} and {@code Authorization} headers as real clients send them. */
+class RequestHeadersTest {
+
+    private final Lucia lucia = Lucia.builder(InMemoryAdapter.create(TestClock.standard())).build();
+
+    @ParameterizedTest(name = "[{0}] -> {1}")
+    @CsvSource(delimiter = '|', nullValues = "NONE", value = {
+        "auth_session=abc                                    | abc",
+        "theme=dark; auth_session=abc; lang=en               | abc",
+        "theme=dark;auth_session=abc;lang=en                 | abc",
+        "'   auth_session =  abc  ; x=1'                     | abc",
+        "'theme=dark;\tauth_session=abc'                     | abc",
+        "auth_session=\"abc\"                                | abc",
+        "auth_session=a%20b%3Bc                              | a b;c",
+        "auth_session=%C3%BC                                 | \u00fc",
+        "auth_session=a+b                                    | a+b",
+        "auth_session=abc==                                  | abc==",
+        "flag; auth_session=abc                              | abc",
+        "auth_session; auth_session=abc                      | abc",
+        "auth_session=first; auth_session=second             | first",
+        "auth_session=; auth_session=second                  | second",
+        "auth_session=%ZZ; auth_session=second               | second",
+        "x_auth_session=abc                                  | NONE",
+        "auth_sessions=abc                                   | NONE",
+        "Auth_Session=abc                                    | NONE",
+        "auth_session=                                       | NONE",
+        "auth_session=\"\"                                   | NONE",
+        "auth_session                                        | NONE",
+        "auth_session=%                                      | NONE",
+        "auth_session=%4                                     | NONE",
+        "auth_session=%C3                                    | NONE",
+        "auth_session=%FF%FE                                 | NONE",
+        "'  '                                                | NONE",
+        ";;;==;=                                             | NONE",
+    })
+    void readSessionCookieFindsTheFirstUsableValue(String header, String expected) {
+        assertThat(lucia.readSessionCookie(header)).isEqualTo(Optional.ofNullable(expected));
+    }
+
+    @ParameterizedTest
+    @NullSource
+    void readSessionCookieWithoutAHeaderIsEmpty(String header) {
+        assertThat(lucia.readSessionCookie(header)).isEmpty();
+        assertThat(lucia.readBearerToken(header)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "[{0}] -> {1}")
+    @CsvSource(delimiter = '|', nullValues = "NONE", value = {
+        "Bearer abc                      | abc",
+        "bearer abc                      | abc",
+        "BEARER abc                      | abc",
+        "Bearer   abc                    | abc",
+        "'Bearer abc '                   | abc",
+        "Bearer a-b.c_d~e+f/g==          | a-b.c_d~e+f/g==",
+        "Bearer                          | NONE",
+        "'Bearer '                       | NONE",
+        "Bearerabc                       | NONE",
+        "Basic YWxhZGRpbjpvcGVuc2VzYW1l  | NONE",
+        "Bearer abc def                  | NONE",
+        "Bearer a=b                      | NONE",
+        "Bearer =abc                     | NONE",
+        "Bearer ab\u00fc                 | NONE",
+        "'Bearer\tabc'                   | NONE",
+        "abc                             | NONE",
+    })
+    void readBearerTokenAcceptsOnlyABearerSchemeWithAB64Token(String header, String expected) {
+        assertThat(lucia.readBearerToken(header)).isEqualTo(Optional.ofNullable(expected));
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {7, 42, 20261126})
+    void readingRandomHeadersNeverThrows(long seed) {
+        Random random = new Random(seed);
+        String alphabet = "auth_session=;\" %\t,Bearer abc\u00fc\u0000\uD83D\uDE00\uD800xyzAF0123456789";
+        for (int header = 0; header < 5_000; header++) {
+            StringBuilder text = new StringBuilder();
+            int length = random.nextInt(40);
+            for (int index = 0; index < length; index++) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String value = text.toString();
+            assertThatCode(() -> {
+                lucia.readSessionCookie(value).ifPresent(id -> assertThat(id).isNotBlank());
+                lucia.readBearerToken(value).ifPresent(token -> assertThat(token).isNotBlank());
+            }).as("header %s", value).doesNotThrowAnyException();
+        }
+    }
+}
