@@ -49,6 +49,11 @@ public final class TestDatabase {
         dsl().execute(sql, bindings);
     }
 
+    /** How many rows a table (schema-qualified or not, each part literal) has. */
+    public int count(String table) {
+        return TestTables.count(dsl(), table);
+    }
+
     void drop() {
         server.dropDatabase(name);
     }
