@@ -1,21 +1,26 @@
 package io.github.luciajooq.testing;
 
 import java.sql.Connection;
-import java.sql.SQLException;
 import javax.sql.DataSource;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import liquibase.Scope;
 import liquibase.command.CommandScope;
 import liquibase.command.core.UpdateCommandStep;
 import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
-import liquibase.exception.LiquibaseException;
+import liquibase.ui.LoggerUIService;
 
 /** Applies lucia-jooq's changelog the way a user's Liquibase does: from the classpath, as the jar ships it. */
 public final class Migrations {
 
     /** Where the changelog is on the classpath (and so inside the jar). */
     public static final String CHANGELOG = "db/lucia-jooq/changelog.xml";
+
+    /** Kept, so that the level set on it is not lost to garbage collection. */
+    private static final Logger LIQUIBASE_LOG = Logger.getLogger("liquibase");
 
     private Migrations() {}
 
@@ -28,14 +33,16 @@ public final class Migrations {
     public static void apply(DataSource dataSource, String changelog) {
         System.setProperty("liquibase.analytics.enabled", "false");
         System.setProperty("liquibase.showBanner", "false");
+        LIQUIBASE_LOG.setLevel(Level.WARNING);
         try (Connection connection = dataSource.getConnection()) {
             Database database = DatabaseFactory.getInstance()
                     .findCorrectDatabaseImplementation(new JdbcConnection(connection));
-            new CommandScope(UpdateCommandStep.COMMAND_NAME)
+            // Liquibase's progress goes to its (quietened) log, not to standard output.
+            Scope.child(Scope.Attr.ui.name(), new LoggerUIService(), () -> new CommandScope(UpdateCommandStep.COMMAND_NAME)
                     .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
                     .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, changelog)
-                    .execute();
-        } catch (SQLException | LiquibaseException e) {
+                    .execute());
+        } catch (Exception e) {
             throw new IllegalStateException("applying " + changelog + " failed", e);
         }
     }

@@ -1,0 +1,71 @@
+package io.github.luciajooq.tools;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.luciajooq.testing.Migrations;
+import io.github.luciajooq.testing.PostgresServer;
+import javax.sql.DataSource;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The changelog as users include it: from the classpath, in their own master changelog. */
+class ChangelogTest {
+
+    private final PostgresServer server = PostgresServer.shared();
+    private String database;
+    private DataSource dataSource;
+    private DSLContext dsl;
+
+    @BeforeEach
+    void createEmptyDatabase() {
+        database = server.createDatabase(null);
+        dataSource = server.dataSource(database);
+        dsl = DSL.using(dataSource, SQLDialect.POSTGRES);
+    }
+
+    @AfterEach
+    void dropDatabase() {
+        server.dropDatabase(database);
+    }
+
+    private java.util.List<String> texts(String sql) {
+        return dsl.fetch(sql).getValues(0, String.class);
+    }
+
+    @Test
+    void aMasterChangelogIncludesItFromTheClasspathAndAddsItsOwnColumns() {
+        Migrations.apply(dataSource, "db/application-changelog.xml");
+
+        assertThat(texts("SELECT column_name || ' ' || data_type || ' ' || is_nullable"
+                + " FROM information_schema.columns WHERE table_name = 'user_session' ORDER BY ordinal_position"))
+                .containsExactly("id text NO", "expires_at timestamp with time zone NO", "user_id text NO");
+        assertThat(texts("SELECT column_name FROM information_schema.columns"
+                + " WHERE table_name = 'auth_user' ORDER BY ordinal_position"))
+                .containsExactly("id", "username");
+        assertThat(texts("SELECT indexdef FROM pg_indexes WHERE tablename = 'user_session' ORDER BY indexname"))
+                .containsExactly(
+                        "CREATE INDEX user_session_expires_at_idx ON public.user_session USING btree (expires_at)",
+                        "CREATE UNIQUE INDEX user_session_pkey ON public.user_session USING btree (id)",
+                        "CREATE INDEX user_session_user_id_idx ON public.user_session USING btree (user_id)");
+        assertThat(dsl.fetchValue("SELECT confrelid::regclass::text FROM pg_constraint WHERE contype = 'f'"
+                + " AND conrelid = 'user_session'::regclass")).isEqualTo("auth_user");
+    }
+
+    @Test
+    void changesetsKeepTheirIdentityWhereverTheFileIsReadFrom() {
+        Migrations.apply(dataSource, "db/application-changelog.xml");
+        Migrations.apply(dataSource, Migrations.CHANGELOG);
+
+        assertThat(texts("SELECT filename || ' ' || id FROM databasechangelog ORDER BY orderexecuted"))
+                .containsExactly(
+                        "lucia-jooq/changelog.xml 1-auth-user",
+                        "lucia-jooq/changelog.xml 2-user-session",
+                        "lucia-jooq/changelog.xml 3-user-session-user-id-index",
+                        "lucia-jooq/changelog.xml 4-user-session-expires-at-index",
+                        "db/application-changelog.xml app-1-username");
+    }
+}
