@@ -49,25 +49,27 @@ public record Cookie(String name, String value, Attributes attributes) {
 
     /**
      * The value of a {@code Set-Cookie} header for this cookie, e.g.
-     * {@code auth_session=abc; Max-Age=2592000; Path=/; HttpOnly; Secure; SameSite=Lax}. The value is
-     * percent-encoded as JavaScript's {@code encodeURIComponent} does, so that it can hold any character.
+     * {@code auth_session=abc; HttpOnly; Max-Age=2592000; Path=/; SameSite=Lax; Secure}: byte for byte what
+     * Lucia v3 writes. The value is percent-encoded as JavaScript's {@code encodeURIComponent} does, so that it
+     * can hold any character.
      */
     public String serialize() {
         StringBuilder header = new StringBuilder(name).append('=').append(encode(value));
-        if (attributes.maxAge() != null) {
-            header.append("; Max-Age=").append(attributes.maxAge().getSeconds());
-        }
         if (attributes.domain() != null) {
             header.append("; Domain=").append(attributes.domain());
         }
-        header.append("; Path=").append(attributes.path());
         if (attributes.httpOnly()) {
             header.append("; HttpOnly");
         }
+        if (attributes.maxAge() != null) {
+            header.append("; Max-Age=").append(attributes.maxAge().getSeconds());
+        }
+        header.append("; Path=").append(attributes.path());
+        header.append("; SameSite=").append(attributes.sameSite().attributeValue());
         if (attributes.secure()) {
             header.append("; Secure");
         }
-        return header.append("; SameSite=").append(attributes.sameSite().attributeValue()).toString();
+        return header.toString();
     }
 
     /**

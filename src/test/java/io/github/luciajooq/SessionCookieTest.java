@@ -25,7 +25,7 @@ class SessionCookieTest {
         Cookie cookie = lucia.createSessionCookie("abcdefghijklmnopqrstuvwxyz234567abcdefgh");
 
         assertThat(cookie.serialize()).isEqualTo("auth_session=abcdefghijklmnopqrstuvwxyz234567abcdefgh;"
-                + " Max-Age=2592000; Path=/; HttpOnly; Secure; SameSite=Lax");
+                + " HttpOnly; Max-Age=2592000; Path=/; SameSite=Lax; Secure");
         assertThat(cookie.name()).isEqualTo("auth_session").isEqualTo(lucia.sessionCookieName());
         assertThat(cookie.attributes().maxAge()).isEqualTo(Duration.ofDays(30));
     }
@@ -42,7 +42,7 @@ class SessionCookieTest {
                 .build();
 
         assertThat(lucia.createSessionCookie("abc").serialize())
-                .isEqualTo("sid=abc; Max-Age=7200; Domain=example.com; Path=/app; HttpOnly; SameSite=Strict");
+                .isEqualTo("sid=abc; Domain=example.com; HttpOnly; Max-Age=7200; Path=/app; SameSite=Strict");
     }
 
     @Test
@@ -57,7 +57,7 @@ class SessionCookieTest {
         Lucia lucia = Lucia.builder(adapter).build();
 
         assertThat(lucia.createBlankSessionCookie().serialize())
-                .isEqualTo("auth_session=; Max-Age=0; Path=/; HttpOnly; Secure; SameSite=Lax");
+                .isEqualTo("auth_session=; HttpOnly; Max-Age=0; Path=/; SameSite=Lax; Secure");
     }
 
     @Test
@@ -115,9 +115,9 @@ class SessionCookieTest {
     @Test
     void buildAcceptsSecurePrefixedCookiesThatFollowTheirRules() {
         assertThat(Lucia.builder(adapter).sessionCookieName("__Host-sid").build().createSessionCookie("a").serialize())
-                .startsWith("__Host-sid=a;").contains("; Path=/;").contains("; Secure").doesNotContain("Domain");
+                .startsWith("__Host-sid=a;").contains("; Path=/;").endsWith("; Secure").doesNotContain("Domain");
         assertThat(Lucia.builder(adapter).sameSite(SameSite.NONE).build().createSessionCookie("a").serialize())
-                .endsWith("; Secure; SameSite=None");
+                .endsWith("; SameSite=None; Secure");
     }
 
     @Test
