@@ -8,6 +8,7 @@ import io.github.luciajooq.DatabaseSession;
 import io.github.luciajooq.DatabaseSessionAndUser;
 import io.github.luciajooq.SessionStoreException;
 import io.github.luciajooq.internal.Arguments;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -20,10 +21,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Result;
+import org.jooq.SQLDialect;
 import org.jooq.ResultQuery;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
@@ -75,6 +78,29 @@ public final class PostgresAdapter implements Adapter {
         this.dsl = dsl;
         this.names = names;
         this.clock = clock;
+    }
+
+    /**
+     * An adapter on a pool, such as HikariCP's: each operation borrows a connection for its one statement and
+     * returns it at once. On the tables {@code auth_user} and {@code user_session}, with the system UTC clock;
+     * for other names or a clock, use {@code create(DSL.using(dataSource, SQLDialect.POSTGRES), names, clock)}.
+     * The pool stays the caller's to close.
+     */
+    public static PostgresAdapter create(DataSource dataSource) {
+        Arguments.requireNonNull(dataSource, "dataSource");
+        return create(DSL.using(dataSource, SQLDialect.POSTGRES));
+    }
+
+    /**
+     * An adapter on one connection, in whatever transaction state the caller keeps it: the adapter never
+     * commits, rolls back, closes it or changes its auto-commit. A JDBC connection is not for concurrent use, so
+     * neither is this adapter. On the tables {@code auth_user} and {@code user_session}, with the system UTC
+     * clock; for other names or a clock, use {@code create(DSL.using(connection, SQLDialect.POSTGRES), names,
+     * clock)}.
+     */
+    public static PostgresAdapter create(Connection connection) {
+        Arguments.requireNonNull(connection, "connection");
+        return create(DSL.using(connection, SQLDialect.POSTGRES));
     }
 
     /** An adapter on the tables {@code auth_user} and {@code user_session}, with the system UTC clock. */

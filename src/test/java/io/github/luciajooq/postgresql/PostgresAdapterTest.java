@@ -229,7 +229,9 @@ class PostgresAdapterTest {
     @Test
     void createRefusesNullsNamingThem() {
         DSLContext dsl = database.dsl();
-        assertThatThrownBy(() -> PostgresAdapter.create(null)).isInstanceOf(NullPointerException.class).hasMessage("dsl");
+        assertThatThrownBy(() -> PostgresAdapter.create((DSLContext) null)).isInstanceOf(NullPointerException.class).hasMessage("dsl");
+        assertThatThrownBy(() -> PostgresAdapter.create((javax.sql.DataSource) null)).isInstanceOf(NullPointerException.class).hasMessage("dataSource");
+        assertThatThrownBy(() -> PostgresAdapter.create((Connection) null)).isInstanceOf(NullPointerException.class).hasMessage("connection");
         assertThatThrownBy(() -> PostgresAdapter.create(dsl, null)).isInstanceOf(NullPointerException.class).hasMessage("names");
         assertThatThrownBy(() -> PostgresAdapter.create(dsl, TableNames.DEFAULT, null))
                 .isInstanceOf(NullPointerException.class).hasMessage("clock");

@@ -28,7 +28,12 @@ abstract class PostgresContract extends AdapterContract {
             TestTables.create(database.dsl(), tableNames());
         }
         TestTables.addAttributeColumns(database.dsl(), tableNames());
-        adapter = PostgresAdapter.create(applicationDsl(), tableNames(), clock);
+        adapter = adapterUnderTest();
+    }
+
+    /** The adapter the contract runs against: by default a {@link PostgresAdapter} on {@link #applicationDsl()}. */
+    protected Adapter adapterUnderTest() {
+        return PostgresAdapter.create(applicationDsl(), tableNames(), clock);
     }
 
     /** The names of the tables under test. */

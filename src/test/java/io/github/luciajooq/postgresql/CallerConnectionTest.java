@@ -1,0 +1,78 @@
+package io.github.luciajooq.postgresql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.luciajooq.DatabaseSession;
+import io.github.luciajooq.testing.PostgresDatabaseExtension;
+import io.github.luciajooq.testing.TestDatabase;
+import java.sql.Connection;
+import java.time.Instant;
+import java.util.Map;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The adapter inside the caller's transaction, and on a connection it did not open. */
+@ExtendWith(PostgresDatabaseExtension.class)
+class CallerConnectionTest {
+
+    private static final Instant LATER = Instant.parse("2099-01-01T00:00:00Z");
+    private TestDatabase database;
+
+    @BeforeEach
+    void setUp(TestDatabase database) {
+        this.database = database;
+        database.execute("INSERT INTO auth_user (id) VALUES ('user-1')");
+    }
+
+    private static DatabaseSession session(String id) {
+        return new DatabaseSession(id, "user-1", LATER, Map.of());
+    }
+
+    @Test
+    void aSessionWrittenInTheCallersTransactionIsRolledBackWithIt() {
+        DSLContext dsl = database.dsl();
+
+        assertThatThrownBy(() -> dsl.transaction(transaction -> {
+            PostgresAdapter adapter = PostgresAdapter.create(transaction.dsl());
+            adapter.setSession(session("s"));
+            assertThat(adapter.getSessionAndUser("s")).isPresent();
+            throw new IllegalStateException("the application fails after signing in");
+        })).hasMessageContaining("the application fails");
+
+        assertThat(database.count("user_session")).isZero();
+    }
+
+    @Test
+    void aSessionWrittenInTheCallersTransactionIsCommittedWithIt() {
+        database.dsl().transaction(transaction -> PostgresAdapter.create(transaction.dsl()).setSession(session("s")));
+
+        assertThat(PostgresAdapter.create(database.dsl()).getSessionAndUser("s")).isPresent();
+    }
+
+    @Test
+    void theAdapterNeverCommitsClosesOrChangesAutoCommitOfTheCallersConnection() throws Exception {
+        try (Connection connection = database.dataSource().getConnection()) {
+            connection.setAutoCommit(false);
+            PostgresAdapter adapter = PostgresAdapter.create(connection);
+
+            adapter.setSession(session("a"));
+            adapter.setSession(session("b"));
+            adapter.updateSessionExpiration("a", LATER.plusSeconds(1));
+            adapter.deleteSession("b");
+            adapter.getSessionAndUser("a");
+            adapter.getUserSessions("user-1");
+            adapter.deleteExpiredSessions();
+
+            assertThat(connection.isClosed()).isFalse();
+            assertThat(connection.getAutoCommit()).isFalse();
+            assertThat(adapter.getUserSessions("user-1")).hasSize(1);
+            assertThat(database.count("user_session")).as("seen from another connection: nothing committed").isZero();
+
+            connection.rollback();
+            assertThat(adapter.getUserSessions("user-1")).isEmpty();
+        }
+    }
+}
