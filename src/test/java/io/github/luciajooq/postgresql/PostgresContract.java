@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 abstract class PostgresContract extends AdapterContract {
 
     protected TestDatabase database;
-    private PostgresAdapter adapter;
+    private Adapter adapter;
 
     @BeforeEach
     void createAdapter(TestDatabase database) {
