@@ -1,0 +1,13 @@
+package io.github.luciajooq.postgresql;
+
+import org.jooq.DSLContext;
+import org.jooq.conf.RenderNameCase;
+
+/** The contract on the application's hostile context ({@link HostileSettings}) with lower-cased names, on Lucia's tables. */
+class HostileLowerCaseContractTest extends PostgresContract {
+
+    @Override
+    protected DSLContext applicationDsl() {
+        return new HostileSettings().dsl(database.dataSource(), RenderNameCase.LOWER);
+    }
+}
