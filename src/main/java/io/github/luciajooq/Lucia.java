@@ -1,10 +1,7 @@
 package io.github.luciajooq;
 
 import io.github.luciajooq.internal.Arguments;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +10,7 @@ import java.util.Optional;
 /**
  * The session manager: Lucia v3's {@code Lucia} class for Java. It creates sessions, validates them with sliding
  * renewal, invalidates them, and reads and writes the session cookie, on any {@link Adapter}.
+ * {@link AsyncLucia} does the same on an {@link AsyncAdapter}, without blocking.
  *
  * <h2>Policy</h2>
  * A session lives for the {@linkplain Builder#sessionLifetime(Duration) session lifetime} (30 days by default).
@@ -20,7 +18,7 @@ import java.util.Optional;
  * left (half the lifetime by default), its expiry is extended to now plus the lifetime and it comes back
  * {@linkplain Session#fresh() fresh}; a session validated at or after its expiry is deleted. Expiries are at
  * millisecond precision, so a session reads back exactly as it was created. "Now" is the
- * {@linkplain Builder#clock(Clock) clock}'s.
+ * {@linkplain Builder#clock(java.time.Clock) clock}'s.
  *
  * <h2>Contract</h2>
  * A {@code null} argument throws {@link NullPointerException} and a blank id {@link IllegalArgumentException},
@@ -30,25 +28,12 @@ import java.util.Optional;
  */
 public final class Lucia {
 
-    /** Lucia's cookie lifetime when the session cookie is not set to expire: 400 days, browsers' limit. */
-    static final Duration NON_EXPIRING_COOKIE_MAX_AGE = Duration.ofDays(400);
-
     private final Adapter adapter;
-    private final Duration sessionLifetime;
-    private final Duration renewalThreshold;
-    private final Clock clock;
-    private final String sessionCookieName;
-    private final Cookie.Attributes cookieAttributes;
+    private final SessionPolicy policy;
 
-    private Lucia(Builder builder) {
-        this.adapter = builder.adapter;
-        this.sessionLifetime = builder.sessionLifetime;
-        this.renewalThreshold = builder.renewalThreshold != null ? builder.renewalThreshold : sessionLifetime.dividedBy(2);
-        this.clock = builder.clock;
-        this.sessionCookieName = builder.sessionCookieName;
-        this.cookieAttributes = new Cookie.Attributes(builder.secure, true, builder.sameSite, builder.path,
-                builder.domain, builder.sessionCookieExpires ? Duration.ofSeconds(sessionLifetime.getSeconds())
-                        : NON_EXPIRING_COOKIE_MAX_AGE);
+    private Lucia(Adapter adapter, SessionPolicy policy) {
+        this.adapter = adapter;
+        this.policy = policy;
     }
 
     /** A builder with Lucia's defaults, on this adapter. */
@@ -78,10 +63,10 @@ public final class Lucia {
         Arguments.requireId(userId, "userId");
         Arguments.requireNonNull(attributes, "attributes");
         Arguments.requireId(sessionId, "sessionId");
-        Instant expiresAt = expiryFrom(clock.instant());
-        DatabaseSession stored = new DatabaseSession(SessionIds.storageKey(sessionId), userId, expiresAt, attributes);
+        DatabaseSession stored = new DatabaseSession(
+                SessionIds.storageKey(sessionId), userId, policy.newExpiry(), attributes);
         adapter.setSession(stored);
-        return new Session(sessionId, userId, expiresAt, true, stored.attributes());
+        return new Session(sessionId, userId, stored.expiresAt(), true, stored.attributes());
     }
 
     /**
@@ -98,32 +83,28 @@ public final class Lucia {
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        DatabaseSession stored = found.get().session();
-        Instant now = clock.instant();
-        if (!now.isBefore(stored.expiresAt())) {
-            adapter.deleteSession(key);
-            return Optional.empty();
+        SessionPolicy.Decision decision = policy.decide(found.get().session().expiresAt());
+        switch (decision.outcome()) {
+            case EXPIRED:
+                adapter.deleteSession(key);
+                return Optional.empty();
+            case RENEW:
+                adapter.updateSessionExpiration(key, decision.expiresAt());
+                break;
+            case VALID:
+            default:
+                break;
         }
-        Instant expiresAt = stored.expiresAt();
-        boolean renew = !now.isBefore(expiresAt.minus(renewalThreshold));
-        if (renew) {
-            expiresAt = expiryFrom(now);
-            adapter.updateSessionExpiration(key, expiresAt);
-        }
-        DatabaseUser user = found.get().user();
-        return Optional.of(new SessionAndUser(
-                new Session(sessionId, stored.userId(), expiresAt, renew, stored.attributes()),
-                new User(user.id(), user.attributes())));
+        return Optional.of(SessionPolicy.validated(sessionId, found.get(), decision));
     }
 
     /** The user's sessions that have not expired, none of them fresh, in no particular order. */
     public List<Session> getUserSessions(String userId) {
         Arguments.requireId(userId, "userId");
-        Instant now = clock.instant();
         List<Session> sessions = new ArrayList<>();
         for (DatabaseSession stored : adapter.getUserSessions(userId)) {
-            if (now.isBefore(stored.expiresAt())) {
-                sessions.add(new Session(stored.id(), stored.userId(), stored.expiresAt(), false, stored.attributes()));
+            if (policy.isLive(stored.expiresAt())) {
+                sessions.add(SessionPolicy.listed(stored));
             }
         }
         return sessions;
@@ -159,7 +140,7 @@ public final class Lucia {
      * @return empty when there is no session cookie with a usable value; never throws on a malformed header
      */
     public Optional<String> readSessionCookie(String cookieHeader) {
-        return Headers.cookie(cookieHeader, sessionCookieName);
+        return policy.readSessionCookie(cookieHeader);
     }
 
     /**
@@ -179,102 +160,26 @@ public final class Lucia {
      */
     public Cookie createSessionCookie(String sessionId) {
         Arguments.requireId(sessionId, "sessionId");
-        return new Cookie(sessionCookieName, sessionId, cookieAttributes);
+        return policy.sessionCookie(sessionId);
     }
 
     /** The cookie that removes the session cookie from the client: an empty value and {@code Max-Age=0}. */
     public Cookie createBlankSessionCookie() {
-        return new Cookie(sessionCookieName, "", cookieAttributes.withMaxAge(Duration.ZERO));
+        return policy.blankSessionCookie();
     }
 
     /** The session cookie's name, {@code auth_session} by default. */
     public String sessionCookieName() {
-        return sessionCookieName;
+        return policy.sessionCookieName();
     }
 
-    private Instant expiryFrom(Instant now) {
-        return now.plus(sessionLifetime).truncatedTo(ChronoUnit.MILLIS);
-    }
-
-    /**
-     * Configures a {@link Lucia}. Every setting has Lucia's default; {@link #build()} checks them together. Not
-     * thread-safe.
-     */
-    public static final class Builder {
+    /** Configures a {@link Lucia}: every setting has Lucia's default. Not thread-safe. */
+    public static final class Builder extends SessionManagerBuilder<Builder> {
 
         private final Adapter adapter;
-        private Duration sessionLifetime = Duration.ofDays(30);
-        private Duration renewalThreshold;
-        private Clock clock = Clock.systemUTC();
-        private String sessionCookieName = "auth_session";
-        private boolean sessionCookieExpires = true;
-        private boolean secure = true;
-        private SameSite sameSite = SameSite.LAX;
-        private String path = "/";
-        private String domain;
 
         private Builder(Adapter adapter) {
             this.adapter = adapter;
-        }
-
-        /** How long a session lives after it is created or renewed: 30 days by default, at least a second. */
-        public Builder sessionLifetime(Duration sessionLifetime) {
-            this.sessionLifetime = Arguments.requireNonNull(sessionLifetime, "sessionLifetime");
-            return this;
-        }
-
-        /**
-         * Renew a session validated with no more than this left: half the session lifetime by default, as in
-         * Lucia; {@link Duration#ZERO} never renews; the lifetime itself renews on every validation.
-         */
-        public Builder renewalThreshold(Duration renewalThreshold) {
-            this.renewalThreshold = Arguments.requireNonNull(renewalThreshold, "renewalThreshold");
-            return this;
-        }
-
-        /** Where "now" comes from: the system UTC clock by default. */
-        public Builder clock(Clock clock) {
-            this.clock = Arguments.requireNonNull(clock, "clock");
-            return this;
-        }
-
-        /** The session cookie's name: {@code auth_session} by default. */
-        public Builder sessionCookieName(String sessionCookieName) {
-            this.sessionCookieName = Arguments.requireNonNull(sessionCookieName, "sessionCookieName");
-            return this;
-        }
-
-        /**
-         * Whether the session cookie expires with the session ({@code true}, the default) or is kept for 400 days
-         * (Lucia's {@code expires: false}), for sessions renewed on every visit.
-         */
-        public Builder sessionCookieExpires(boolean sessionCookieExpires) {
-            this.sessionCookieExpires = sessionCookieExpires;
-            return this;
-        }
-
-        /** The cookie's {@code Secure} attribute: on by default. */
-        public Builder secure(boolean secure) {
-            this.secure = secure;
-            return this;
-        }
-
-        /** The cookie's {@code SameSite} attribute: {@link SameSite#LAX} by default. */
-        public Builder sameSite(SameSite sameSite) {
-            this.sameSite = Arguments.requireNonNull(sameSite, "sameSite");
-            return this;
-        }
-
-        /** The cookie's {@code Path}: {@code /} by default. */
-        public Builder path(String path) {
-            this.path = Arguments.requireNonNull(path, "path");
-            return this;
-        }
-
-        /** The cookie's {@code Domain}: none by default, so the cookie goes to the exact host only. */
-        public Builder domain(String domain) {
-            this.domain = Arguments.requireNonNull(domain, "domain");
-            return this;
         }
 
         /**
@@ -282,16 +187,7 @@ public final class Lucia {
          *     message names which
          */
         public Lucia build() {
-            CookieRules.check(sessionCookieName, secure, sameSite, path, domain);
-            if (sessionLifetime.compareTo(Duration.ofSeconds(1)) < 0) {
-                throw new IllegalArgumentException("sessionLifetime must be at least one second, not " + sessionLifetime);
-            }
-            if (renewalThreshold != null
-                    && (renewalThreshold.isNegative() || renewalThreshold.compareTo(sessionLifetime) > 0)) {
-                throw new IllegalArgumentException("renewalThreshold must lie between zero and the sessionLifetime ("
-                        + sessionLifetime + "), not " + renewalThreshold);
-            }
-            return new Lucia(this);
+            return new Lucia(adapter, policy());
         }
     }
 }

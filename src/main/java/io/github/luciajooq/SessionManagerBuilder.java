@@ -1,0 +1,113 @@
+package io.github.luciajooq;
+
+import io.github.luciajooq.internal.Arguments;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * The settings of {@link Lucia} and {@link AsyncLucia}, with Lucia's defaults; {@link #policy()} checks them
+ * together. Not thread-safe.
+ *
+ * @param <B> the concrete builder, returned by every setter
+ */
+abstract class SessionManagerBuilder<B extends SessionManagerBuilder<B>> {
+
+    private Duration sessionLifetime = Duration.ofDays(30);
+    private Duration renewalThreshold;
+    private Clock clock = Clock.systemUTC();
+    private String sessionCookieName = "auth_session";
+    private boolean sessionCookieExpires = true;
+    private boolean secure = true;
+    private SameSite sameSite = SameSite.LAX;
+    private String path = "/";
+    private String domain;
+
+    SessionManagerBuilder() {}
+
+    @SuppressWarnings("unchecked")
+    private B self() {
+        return (B) this;
+    }
+
+    /** How long a session lives after it is created or renewed: 30 days by default, at least a second. */
+    public B sessionLifetime(Duration sessionLifetime) {
+        this.sessionLifetime = Arguments.requireNonNull(sessionLifetime, "sessionLifetime");
+        return self();
+    }
+
+    /**
+     * Renew a session validated with no more than this left: half the session lifetime by default, as in
+     * Lucia; {@link Duration#ZERO} never renews; the lifetime itself renews on every validation.
+     */
+    public B renewalThreshold(Duration renewalThreshold) {
+        this.renewalThreshold = Arguments.requireNonNull(renewalThreshold, "renewalThreshold");
+        return self();
+    }
+
+    /** Where "now" comes from: the system UTC clock by default. */
+    public B clock(Clock clock) {
+        this.clock = Arguments.requireNonNull(clock, "clock");
+        return self();
+    }
+
+    /** The session cookie's name: {@code auth_session} by default. */
+    public B sessionCookieName(String sessionCookieName) {
+        this.sessionCookieName = Arguments.requireNonNull(sessionCookieName, "sessionCookieName");
+        return self();
+    }
+
+    /**
+     * Whether the session cookie expires with the session ({@code true}, the default) or is kept for 400 days
+     * (Lucia's {@code expires: false}), for sessions renewed on every visit.
+     */
+    public B sessionCookieExpires(boolean sessionCookieExpires) {
+        this.sessionCookieExpires = sessionCookieExpires;
+        return self();
+    }
+
+    /** The cookie's {@code Secure} attribute: on by default. */
+    public B secure(boolean secure) {
+        this.secure = secure;
+        return self();
+    }
+
+    /** The cookie's {@code SameSite} attribute: {@link SameSite#LAX} by default. */
+    public B sameSite(SameSite sameSite) {
+        this.sameSite = Arguments.requireNonNull(sameSite, "sameSite");
+        return self();
+    }
+
+    /** The cookie's {@code Path}: {@code /} by default. */
+    public B path(String path) {
+        this.path = Arguments.requireNonNull(path, "path");
+        return self();
+    }
+
+    /** The cookie's {@code Domain}: none by default, so the cookie goes to the exact host only. */
+    public B domain(String domain) {
+        this.domain = Arguments.requireNonNull(domain, "domain");
+        return self();
+    }
+
+    /**
+     * The checked policy.
+     *
+     * @throws IllegalArgumentException when a setting is invalid or the settings contradict each other
+     */
+    SessionPolicy policy() {
+        CookieRules.check(sessionCookieName, secure, sameSite, path, domain);
+        if (sessionLifetime.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalArgumentException("sessionLifetime must be at least one second, not " + sessionLifetime);
+        }
+        Duration threshold = renewalThreshold != null ? renewalThreshold : sessionLifetime.dividedBy(2);
+        if (threshold.isNegative() || threshold.compareTo(sessionLifetime) > 0) {
+            throw new IllegalArgumentException("renewalThreshold must lie between zero and the sessionLifetime ("
+                    + sessionLifetime + "), not " + threshold);
+        }
+        Duration cookieMaxAge = sessionCookieExpires
+                ? Duration.ofSeconds(sessionLifetime.getSeconds())
+                : SessionPolicy.NON_EXPIRING_COOKIE_MAX_AGE;
+        return new SessionPolicy(sessionLifetime, threshold, clock, sessionCookieName,
+                new Cookie.Attributes(secure, true, sameSite, path, domain, cookieMaxAge));
+    }
+}
