@@ -1,33 +1,18 @@
 package io.github.luciajooq.postgresql;
 
-import static io.github.luciajooq.postgresql.internal.generated.Tables.AUTH_USER;
-import static io.github.luciajooq.postgresql.internal.generated.Tables.USER_SESSION;
-
 import io.github.luciajooq.Adapter;
 import io.github.luciajooq.DatabaseSession;
 import io.github.luciajooq.DatabaseSessionAndUser;
 import io.github.luciajooq.SessionStoreException;
 import io.github.luciajooq.internal.Arguments;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
-import org.jooq.Field;
-import org.jooq.Record;
-import org.jooq.Result;
 import org.jooq.SQLDialect;
-import org.jooq.ResultQuery;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 
@@ -67,16 +52,11 @@ import org.jooq.impl.DSL;
  */
 public final class PostgresAdapter implements Adapter {
 
-    /** The alias of a constant column that separates the session's columns from the user's in one row. */
-    private static final Field<Integer> USER_COLUMNS_FOLLOW = DSL.inline(1).as("lucia_jooq_user_columns_follow");
-
-    private final DSLContext dsl;
-    private final TableNames names;
+    private final SessionQueries queries;
     private final Clock clock;
 
-    private PostgresAdapter(DSLContext dsl, TableNames names, Clock clock) {
-        this.dsl = dsl;
-        this.names = names;
+    private PostgresAdapter(SessionQueries queries, Clock clock) {
+        this.queries = queries;
         this.clock = clock;
     }
 
@@ -116,116 +96,72 @@ public final class PostgresAdapter implements Adapter {
     /**
      * An adapter on the tables with these names, which takes "now" from this clock.
      *
-     * @param dsl the application's context; its dialect must be {@link org.jooq.SQLDialect#POSTGRES}
+     * @param dsl the application's context; its dialect must be {@link SQLDialect#POSTGRES}
      * @throws IllegalArgumentException when the dialect is not PostgreSQL's
      */
     public static PostgresAdapter create(DSLContext dsl, TableNames names, Clock clock) {
         Arguments.requireNonNull(dsl, "dsl");
         Arguments.requireNonNull(names, "names");
         Arguments.requireNonNull(clock, "clock");
-        return new PostgresAdapter(MappedDsl.derive(dsl, names), names, clock);
+        return new PostgresAdapter(new SessionQueries(dsl, names), clock);
     }
 
     /** The names of the tables this adapter uses. */
     public TableNames tableNames() {
-        return names;
+        return queries.names();
     }
 
     @Override
     public Optional<DatabaseSessionAndUser> getSessionAndUser(String sessionId) {
         Arguments.requireId(sessionId, "sessionId");
-        Result<Record> rows = fetchAllColumns(dsl
-                .select(USER_SESSION.asterisk(), USER_COLUMNS_FOLLOW, AUTH_USER.asterisk())
-                .from(USER_SESSION)
-                .join(AUTH_USER).on(AUTH_USER.ID.eq(USER_SESSION.USER_ID))
-                .where(USER_SESSION.ID.eq(sessionId)));
-        if (rows.isEmpty()) {
-            return Optional.empty();
-        }
-        Record row = rows.get(0);
-        int separator = row.indexOf(USER_COLUMNS_FOLLOW.getName());
-        return Optional.of(new DatabaseSessionAndUser(
-                Rows.session(row, 0, separator, names.session()),
-                Rows.user(row, separator + 1, row.size(), names.user())));
+        return queries.sessionAndUser(sessionId).fetchOptional().map(queries::sessionAndUser);
     }
 
     @Override
     public List<DatabaseSession> getUserSessions(String userId) {
         Arguments.requireId(userId, "userId");
-        List<DatabaseSession> sessions = new ArrayList<>();
-        for (Record row : fetchAllColumns(dsl
-                .select(USER_SESSION.asterisk())
-                .from(USER_SESSION)
-                .where(USER_SESSION.USER_ID.eq(userId)))) {
-            sessions.add(Rows.session(row, 0, row.size(), names.session()));
-        }
-        return sessions;
+        return queries.userSessions(userId).fetch(queries::session);
     }
 
     @Override
     public void setSession(DatabaseSession session) {
         Arguments.requireNonNull(session, "session");
-        OffsetDateTime expiresAt = timestamp(session.expiresAt(), "session.expiresAt");
-        Map<Field<?>, Object> row = new LinkedHashMap<>();
-        row.put(USER_SESSION.ID, session.id());
-        row.put(USER_SESSION.USER_ID, session.userId());
-        row.put(USER_SESSION.EXPIRES_AT, expiresAt);
-        session.attributes().forEach((column, value) -> row.put(DSL.field(DSL.name(column)), value));
+        int inserted;
         try {
-            dsl.insertInto(USER_SESSION).set(row).execute();
+            inserted = queries.insert(session).execute();
         } catch (DataAccessException e) {
-            throw StoreErrors.translate(e, session, names);
+            throw StoreErrors.translate(e, JdbcErrors.of(e), session, queries.names());
+        }
+        if (inserted == 0) {
+            throw StoreErrors.duplicateId(queries.names());
         }
     }
 
     @Override
     public void updateSessionExpiration(String sessionId, Instant expiresAt) {
         Arguments.requireId(sessionId, "sessionId");
-        OffsetDateTime timestamp = timestamp(expiresAt, "expiresAt");
-        dsl.update(USER_SESSION)
-                .set(USER_SESSION.EXPIRES_AT, timestamp)
-                .where(USER_SESSION.ID.eq(sessionId))
-                .execute();
+        queries.updateExpiration(sessionId, expiresAt).execute();
     }
 
     @Override
     public void deleteSession(String sessionId) {
         Arguments.requireId(sessionId, "sessionId");
-        dsl.deleteFrom(USER_SESSION).where(USER_SESSION.ID.eq(sessionId)).execute();
+        queries.delete(sessionId).execute();
     }
 
     @Override
     public void deleteUserSessions(String userId) {
         Arguments.requireId(userId, "userId");
-        dsl.deleteFrom(USER_SESSION).where(USER_SESSION.USER_ID.eq(userId)).execute();
+        queries.deleteOfUser(userId).execute();
     }
 
     @Override
     public long deleteExpiredSessions() {
-        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-        return dsl.deleteFrom(USER_SESSION).where(USER_SESSION.EXPIRES_AT.le(now)).execute();
-    }
-
-    /**
-     * Fetches a query that selects {@code table.*}, with every column typed as the result set describes it.
-     * jOOQ would otherwise take a generated table's asterisk to mean only the columns it was generated with, and
-     * misread the attribute columns that users add.
-     */
-    private Result<Record> fetchAllColumns(ResultQuery<?> query) {
-        try (ResultSet resultSet = query.fetchResultSet()) {
-            return dsl.fetch(resultSet);
-        } catch (SQLException e) {
-            throw new DataAccessException("closing the result of " + query.getSQL(), e);
-        }
-    }
-
-    private static OffsetDateTime timestamp(Instant instant, String name) {
-        Arguments.requireExpiry(instant, name);
-        return OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
+        return queries.deleteExpired(clock.instant()).execute();
     }
 
     @Override
     public String toString() {
-        return "PostgresAdapter" + names;
+        return "PostgresAdapter" + queries.names();
     }
 }
