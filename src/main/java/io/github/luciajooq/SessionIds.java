@@ -1,5 +1,6 @@
 package io.github.luciajooq;
 
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 
 /**
@@ -14,12 +15,35 @@ final class SessionIds {
     static final int ENTROPY_BYTES = 25;
 
     private static final char[] BASE32_LOWER = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * NIST SP 800-90A's DRBG (Hash_DRBG, SHA-256): seeded once from the system's entropy source, then generating
+     * in memory. The platform default (NativePRNG on Linux) reads {@code /dev/urandom} on every call, which is file
+     * I/O on whatever thread creates a session, an event-loop thread included.
+     */
+    private static final SecureRandom RANDOM = seeded();
 
     private SessionIds() {}
 
+    private static SecureRandom seeded() {
+        try {
+            SecureRandom random = SecureRandom.getInstance("DRBG");
+            random.nextBytes(new byte[ENTROPY_BYTES]);
+            return random;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java 9+ runtime has the DRBG SecureRandom", e);
+        }
+    }
+
     /**
-     * A new session id: {@value #ENTROPY_BYTES} bytes from {@link SecureRandom}, in lowercase base32 without
+     * Seeds the generator now, if not done yet: session managers call it when they are built, so that the one
+     * read of the system's entropy source happens then, on the application's thread, and not in a request.
+     */
+    static void seed() {
+        // Loading this class seeded RANDOM.
+    }
+
+    /**
+     * A new session id: {@value #ENTROPY_BYTES} bytes from a {@link SecureRandom}, in lowercase base32 without
      * padding ({@code a-z2-7}), 40 characters, exactly as Lucia v3's {@code generateIdFromEntropySize(25)}.
      */
     static String generate() {

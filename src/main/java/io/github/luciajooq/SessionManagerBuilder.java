@@ -104,6 +104,7 @@ abstract class SessionManagerBuilder<B extends SessionManagerBuilder<B>> {
             throw new IllegalArgumentException("renewalThreshold must lie between zero and the sessionLifetime ("
                     + sessionLifetime + "), not " + threshold);
         }
+        SessionIds.seed();
         Duration cookieMaxAge = sessionCookieExpires
                 ? Duration.ofSeconds(sessionLifetime.getSeconds())
                 : SessionPolicy.NON_EXPIRING_COOKIE_MAX_AGE;

@@ -7,6 +7,8 @@ import io.github.luciajooq.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -25,12 +27,83 @@ public abstract class LuciaContract {
 
     protected final TestClock clock = TestClock.standard();
 
+    /** The store, to check what the session manager wrote. */
     protected abstract Adapter adapter();
 
     protected abstract void insertUser(String id, String username);
 
-    private Lucia lucia() {
-        return Lucia.builder(adapter()).clock(clock).build();
+    /** {@link Lucia}'s operations, whichever session manager runs them. */
+    protected interface Manager {
+        Session createSession(String userId, Map<String, Object> attributes);
+
+        Session createSession(String userId, Map<String, Object> attributes, String sessionId);
+
+        Optional<SessionAndUser> validateSession(String sessionId);
+
+        List<Session> getUserSessions(String userId);
+
+        void invalidateSession(String sessionId);
+
+        void invalidateUserSessions(String userId);
+
+        long deleteExpiredSessions();
+
+        Cookie createSessionCookie(String sessionId);
+    }
+
+    /**
+     * The session manager under test with these settings and {@link #clock}: by default {@link Lucia} on
+     * {@link #adapter()}.
+     */
+    protected Manager manager(Consumer<SessionManagerBuilder<?>> settings) {
+        Lucia.Builder builder = Lucia.builder(adapter()).clock(clock);
+        settings.accept(builder);
+        Lucia lucia = builder.build();
+        return new Manager() {
+            @Override
+            public Session createSession(String userId, Map<String, Object> attributes) {
+                return lucia.createSession(userId, attributes);
+            }
+
+            @Override
+            public Session createSession(String userId, Map<String, Object> attributes, String sessionId) {
+                return lucia.createSession(userId, attributes, sessionId);
+            }
+
+            @Override
+            public Optional<SessionAndUser> validateSession(String sessionId) {
+                return lucia.validateSession(sessionId);
+            }
+
+            @Override
+            public List<Session> getUserSessions(String userId) {
+                return lucia.getUserSessions(userId);
+            }
+
+            @Override
+            public void invalidateSession(String sessionId) {
+                lucia.invalidateSession(sessionId);
+            }
+
+            @Override
+            public void invalidateUserSessions(String userId) {
+                lucia.invalidateUserSessions(userId);
+            }
+
+            @Override
+            public long deleteExpiredSessions() {
+                return lucia.deleteExpiredSessions();
+            }
+
+            @Override
+            public Cookie createSessionCookie(String sessionId) {
+                return lucia.createSessionCookie(sessionId);
+            }
+        };
+    }
+
+    private Manager lucia() {
+        return manager(settings -> { });
     }
 
     private Instant stored(String sessionId) {
@@ -152,7 +225,7 @@ public abstract class LuciaContract {
     @Test
     void renewalThresholdSetsHowLittleLifetimeLeftTriggersRenewal() {
         insertUser("user-1", "ann");
-        Lucia lucia = Lucia.builder(adapter()).clock(clock).renewalThreshold(Duration.ofDays(1)).build();
+        Manager lucia = manager(settings -> settings.renewalThreshold(Duration.ofDays(1)));
         Session created = lucia.createSession("user-1", Map.of());
 
         clock.advance(Duration.ofDays(29).minusMillis(1));
@@ -164,7 +237,7 @@ public abstract class LuciaContract {
     @Test
     void renewalThresholdZeroNeverRenewsAndTheSessionExpires() {
         insertUser("user-1", "ann");
-        Lucia lucia = Lucia.builder(adapter()).clock(clock).renewalThreshold(Duration.ZERO).build();
+        Manager lucia = manager(settings -> settings.renewalThreshold(Duration.ZERO));
         Session created = lucia.createSession("user-1", Map.of());
 
         clock.set(created.expiresAt().minusMillis(1));
@@ -176,7 +249,7 @@ public abstract class LuciaContract {
     @Test
     void sessionLifetimeSetsTheExpiry() {
         insertUser("user-1", "ann");
-        Lucia lucia = Lucia.builder(adapter()).clock(clock).sessionLifetime(Duration.ofHours(1)).build();
+        Manager lucia = manager(settings -> settings.sessionLifetime(Duration.ofHours(1)));
 
         Session created = lucia.createSession("user-1", Map.of());
 
@@ -256,14 +329,14 @@ public abstract class LuciaContract {
                 bad("createSessionCookie(\"\")", lucia -> lucia.createSessionCookie(""), IllegalArgumentException.class, "sessionId"));
     }
 
-    private static Arguments bad(String call, Consumer<Lucia> action, Class<? extends Exception> type, String argument) {
+    private static Arguments bad(String call, Consumer<Manager> action, Class<? extends Exception> type, String argument) {
         return Arguments.of(call, action, type, argument);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("badCalls")
     void badArgumentsAreRefusedWithTheArgumentNamedAndWriteNothing(
-            String call, Consumer<Lucia> action, Class<? extends Exception> type, String argument) {
+            String call, Consumer<Manager> action, Class<? extends Exception> type, String argument) {
         insertUser("user-1", "ann");
         Session kept = lucia().createSession("user-1", Map.of());
 

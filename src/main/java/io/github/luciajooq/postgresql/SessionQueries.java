@@ -14,7 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Query;
+import org.jooq.RowCountQuery;
 import org.jooq.Record;
 import org.jooq.ResultQuery;
 import org.jooq.impl.DSL;
@@ -70,7 +70,7 @@ final class SessionQueries {
      * Inserts the session, its attributes into the columns of their names; a taken id inserts nothing (one row
      * affected means stored), so that a duplicate does not abort the caller's transaction.
      */
-    Query insert(DatabaseSession session) {
+    RowCountQuery insert(DatabaseSession session) {
         Map<Field<?>, Object> row = new LinkedHashMap<>();
         row.put(USER_SESSION.ID, session.id());
         row.put(USER_SESSION.USER_ID, session.userId());
@@ -79,21 +79,21 @@ final class SessionQueries {
         return dsl.insertInto(USER_SESSION).set(row).onConflict(USER_SESSION.ID).doNothing();
     }
 
-    Query updateExpiration(String sessionId, Instant expiresAt) {
+    RowCountQuery updateExpiration(String sessionId, Instant expiresAt) {
         return dsl.update(USER_SESSION)
                 .set(USER_SESSION.EXPIRES_AT, timestamp(expiresAt, "expiresAt"))
                 .where(USER_SESSION.ID.eq(sessionId));
     }
 
-    Query delete(String sessionId) {
+    RowCountQuery delete(String sessionId) {
         return dsl.deleteFrom(USER_SESSION).where(USER_SESSION.ID.eq(sessionId));
     }
 
-    Query deleteOfUser(String userId) {
+    RowCountQuery deleteOfUser(String userId) {
         return dsl.deleteFrom(USER_SESSION).where(USER_SESSION.USER_ID.eq(userId));
     }
 
-    Query deleteExpired(Instant now) {
+    RowCountQuery deleteExpired(Instant now) {
         return dsl.deleteFrom(USER_SESSION)
                 .where(USER_SESSION.EXPIRES_AT.le(OffsetDateTime.ofInstant(now, ZoneOffset.UTC)));
     }

@@ -44,6 +44,18 @@ public final class TestDatabase {
         return DSL.using(dataSource, SQLDialect.POSTGRES);
     }
 
+    /** An R2DBC connection factory for this database: each {@code create()} opens a new connection. */
+    public io.r2dbc.spi.ConnectionFactory connectionFactory() {
+        return new io.r2dbc.postgresql.PostgresqlConnectionFactory(
+                io.r2dbc.postgresql.PostgresqlConnectionConfiguration.builder()
+                        .host(server.host())
+                        .port(server.port())
+                        .database(name)
+                        .username(server.user())
+                        .password(server.password() == null ? "" : server.password())
+                        .build());
+    }
+
     /** Runs SQL written for the test's own set-up or check. */
     public void execute(String sql, Object... bindings) {
         dsl().execute(sql, bindings);
