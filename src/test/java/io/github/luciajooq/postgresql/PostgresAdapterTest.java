@@ -55,6 +55,14 @@ class PostgresAdapterTest {
     }
 
     @Test
+    void theServerIsASupportedRelease() {
+        int version = Integer.parseInt(database.dsl().fetchValue("SHOW server_version_num").toString());
+        System.out.println("PostgreSQL server_version_num " + version + " (" + database.server().description() + ")");
+
+        assertThat(version).as("lucia-jooq supports PostgreSQL 13 and newer").isGreaterThanOrEqualTo(130000);
+    }
+
+    @Test
     void getSessionAndUserIsOneStatement() {
         List<String> statements = new ArrayList<>();
         PostgresAdapter adapter = PostgresAdapter.create(countingDsl(statements), TableNames.DEFAULT, clock);
