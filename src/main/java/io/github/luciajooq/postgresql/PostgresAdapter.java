@@ -45,10 +45,14 @@ import org.jooq.impl.DSL;
  * <h2>Errors</h2>
  * A {@code null} argument throws {@link NullPointerException}, a blank id {@link IllegalArgumentException},
  * both naming the argument, before any SQL runs. A session that cannot be stored throws
- * {@link SessionStoreException}, and nothing is written. Messages never contain a session id: it is a
- * credential. Other database errors are jOOQ's {@link DataAccessException}.
+ * {@link SessionStoreException}, and nothing is written. A taken id is found without an error
+ * ({@code ON CONFLICT (id) DO NOTHING} and the row count), so it leaves the caller's transaction usable; an
+ * unknown user or attribute is an error in PostgreSQL, which aborts a transaction the caller holds open.
+ * Messages never contain a session id: it is a credential. Other database errors are jOOQ's
+ * {@link DataAccessException}.
  * <p>
- * Instances are immutable and thread-safe.
+ * Instances are thread-safe when the context's connection provider is (a {@code DataSource}'s is; a single
+ * {@code Connection} is not for concurrent use), and immutable.
  */
 public final class PostgresAdapter implements Adapter {
 
