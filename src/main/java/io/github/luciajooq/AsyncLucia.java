@@ -16,14 +16,13 @@ import java.util.concurrent.CompletionStage;
  * Argument errors are thrown at once; errors of the adapter complete the stage exceptionally. Instances are
  * immutable and thread-safe.
  */
-public final class AsyncLucia {
+public final class AsyncLucia extends AbstractSessionManager {
 
     private final AsyncAdapter adapter;
-    private final SessionPolicy policy;
 
     private AsyncLucia(AsyncAdapter adapter, SessionPolicy policy) {
+        super(policy);
         this.adapter = adapter;
-        this.policy = policy;
     }
 
     /** A builder with Lucia's defaults, on this adapter. */
@@ -99,32 +98,6 @@ public final class AsyncLucia {
     /** @see Lucia#deleteExpiredSessions() */
     public CompletionStage<Long> deleteExpiredSessions() {
         return adapter.deleteExpiredSessions();
-    }
-
-    /** @see Lucia#readSessionCookie(String) */
-    public Optional<String> readSessionCookie(String cookieHeader) {
-        return policy.readSessionCookie(cookieHeader);
-    }
-
-    /** @see Lucia#readBearerToken(String) */
-    public Optional<String> readBearerToken(String authorizationHeader) {
-        return Headers.bearerToken(authorizationHeader);
-    }
-
-    /** @see Lucia#createSessionCookie(String) */
-    public Cookie createSessionCookie(String sessionId) {
-        Arguments.requireId(sessionId, "sessionId");
-        return policy.sessionCookie(sessionId);
-    }
-
-    /** @see Lucia#createBlankSessionCookie() */
-    public Cookie createBlankSessionCookie() {
-        return policy.blankSessionCookie();
-    }
-
-    /** @see Lucia#sessionCookieName() */
-    public String sessionCookieName() {
-        return policy.sessionCookieName();
     }
 
     /** Configures an {@link AsyncLucia}: the settings of {@link Lucia.Builder}. Not thread-safe. */

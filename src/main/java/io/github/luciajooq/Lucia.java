@@ -26,14 +26,13 @@ import java.util.Optional;
  * a client sent. Errors of the adapter (a {@link SessionStoreException}, a database's exception) pass through.
  * Instances are immutable and thread-safe: build one per application.
  */
-public final class Lucia {
+public final class Lucia extends AbstractSessionManager {
 
     private final Adapter adapter;
-    private final SessionPolicy policy;
 
     private Lucia(Adapter adapter, SessionPolicy policy) {
+        super(policy);
         this.adapter = adapter;
-        this.policy = policy;
     }
 
     /** A builder with Lucia's defaults, on this adapter. */
@@ -129,48 +128,6 @@ public final class Lucia {
      */
     public long deleteExpiredSessions() {
         return adapter.deleteExpiredSessions();
-    }
-
-    /**
-     * The session id in a {@code Cookie} request header. Cookies are split at {@code ;}; white space around
-     * names and values is ignored, a value in double quotes is unquoted and percent-encoding is decoded (UTF-8).
-     * When the name appears more than once, the first usable value wins.
-     *
-     * @param cookieHeader the header's value, or {@code null} when the request has none
-     * @return empty when there is no session cookie with a usable value; never throws on a malformed header
-     */
-    public Optional<String> readSessionCookie(String cookieHeader) {
-        return policy.readSessionCookie(cookieHeader);
-    }
-
-    /**
-     * The token of an {@code Authorization: Bearer <token>} header (RFC 6750: the scheme in any case, the token
-     * a {@code b64token}).
-     *
-     * @param authorizationHeader the header's value, or {@code null} when the request has none
-     * @return empty for any other header; never throws
-     */
-    public Optional<String> readBearerToken(String authorizationHeader) {
-        return Headers.bearerToken(authorizationHeader);
-    }
-
-    /**
-     * The cookie that carries this session id to the client: {@code HttpOnly}, with the configured attributes
-     * and a {@code Max-Age} of the session lifetime (400 days when the cookie is set not to expire).
-     */
-    public Cookie createSessionCookie(String sessionId) {
-        Arguments.requireId(sessionId, "sessionId");
-        return policy.sessionCookie(sessionId);
-    }
-
-    /** The cookie that removes the session cookie from the client: an empty value and {@code Max-Age=0}. */
-    public Cookie createBlankSessionCookie() {
-        return policy.blankSessionCookie();
-    }
-
-    /** The session cookie's name, {@code auth_session} by default. */
-    public String sessionCookieName() {
-        return policy.sessionCookieName();
     }
 
     /** Configures a {@link Lucia}: every setting has Lucia's default. Not thread-safe. */
