@@ -4,44 +4,75 @@ import static io.github.luciajooq.postgresql.internal.generated.Tables.AUTH_USER
 import static io.github.luciajooq.postgresql.internal.generated.Tables.USER_SESSION;
 
 import io.github.luciajooq.postgresql.internal.generated.Public;
+import io.r2dbc.spi.ConnectionFactory;
+import org.jooq.Configuration;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.conf.MappedSchema;
 import org.jooq.conf.MappedTable;
+import org.jooq.conf.ParamType;
 import org.jooq.conf.RenderMapping;
 import org.jooq.conf.RenderNameCase;
 import org.jooq.conf.RenderQuotedNames;
+import org.jooq.conf.RenderTable;
 import org.jooq.conf.Settings;
+import org.jooq.conf.StatementType;
 import org.jooq.impl.DSL;
+import org.jooq.impl.DefaultConfiguration;
 
 /**
- * Derives, from the user's {@link DSLContext}, the one the adapter runs its queries on: the same connection
- * provider, transaction provider and listeners, with the few settings that decide which table a query reaches
- * forced, so that the user's own settings can neither send a query to another table nor break one.
+ * Derives, from the application's {@link DSLContext}, the one the adapter runs its statements on. It starts from
+ * settings the adapter chooses and keeps only an allow-list of the application's: its connection provider, R2DBC
+ * connection factory, transaction provider and transaction and execute listeners (so the adapter joins the
+ * application's transactions, and its logging and metrics see the adapter's statements), and the settings query
+ * timeout, fetch size and execute logging. Nothing else of the application's configuration can change the
+ * adapter's SQL, now or in a later jOOQ release: not its name rendering, render mapping, statement type or
+ * parameter inlining, converter or record mapper providers, nor visit listeners that rewrite queries.
+ * <p>
+ * Every statement is a prepared statement with indexed bind values: a session id, which may come from a client
+ * and is a credential, never becomes part of SQL text (logs, {@code pg_stat_activity}, error messages), and SQL
+ * text never depends on {@code standard_conforming_strings}.
  */
 final class MappedDsl {
 
     private MappedDsl() {}
 
     static DSLContext derive(DSLContext dsl, TableNames names) {
-        SQLDialect dialect = dsl.dialect();
+        Configuration application = dsl.configuration();
+        SQLDialect dialect = application.dialect();
         if (dialect.family() != SQLDialect.POSTGRES) {
             throw new IllegalArgumentException(
                     "dsl must use SQLDialect.POSTGRES for the PostgreSQL adapter, it uses " + dialect);
         }
-        Settings settings = ((Settings) dsl.settings().clone())
+        Settings kept = application.settings();
+        Settings settings = new Settings()
+                .withStatementType(StatementType.PREPARED_STATEMENT)
+                .withParamType(ParamType.INDEXED)
                 // Every identifier quoted and kept as written: names reach SQL exactly as given, never unquoted.
                 .withRenderQuotedNames(RenderQuotedNames.ALWAYS)
                 .withRenderNameCase(RenderNameCase.AS_IS)
+                .withRenderTable(RenderTable.ALWAYS)
                 // Unqualified names are found through search_path, as in Lucia's adapter.
                 .withRenderSchema(names.schema() != null)
                 .withRenderCatalog(false)
                 .withRenderMapping(mapping(names))
-                // A user's row limit must not cut a user's session list short.
-                .withMaxRows(0);
-        return DSL.using(dsl.configuration().derive(settings));
+                .withQueryTimeout(kept.getQueryTimeout())
+                .withFetchSize(kept.getFetchSize())
+                .withExecuteLogging(kept.isExecuteLogging())
+                .withExecuteLoggingSQLExceptions(kept.isExecuteLoggingSQLExceptions());
+        Configuration derived = new DefaultConfiguration()
+                .set(dialect)
+                .set(settings)
+                .set(application.connectionProvider())
+                .set(application.transactionProvider())
+                .set(application.executeListenerProviders())
+                .set(application.transactionListenerProviders());
+        ConnectionFactory connectionFactory = application.connectionFactory();
+        if (connectionFactory != null) {
+            derived = derived.set(connectionFactory);
+        }
+        return DSL.using(derived);
     }
-
     private static RenderMapping mapping(TableNames names) {
         MappedSchema schema = new MappedSchema()
                 .withInput(Public.PUBLIC.getName())
