@@ -1,6 +1,5 @@
 package io.github.luciajooq;
 
-import io.github.luciajooq.internal.Arguments;
 import java.util.Optional;
 
 /**
@@ -41,9 +40,12 @@ abstract class AbstractSessionManager {
     /**
      * The cookie that carries this session id to the client: {@code HttpOnly}, with the configured attributes
      * and a {@code Max-Age} of the session lifetime (400 days when the cookie is set not to expire).
+     *
+     * @throws IllegalArgumentException when the id is not well-formed (see
+     *     {@link Lucia#createSession(String, java.util.Map, String)}); the message does not repeat it
      */
     public final Cookie createSessionCookie(String sessionId) {
-        Arguments.requireId(sessionId, "sessionId");
+        SessionIds.requireWellFormed(sessionId, "sessionId");
         return policy.sessionCookie(sessionId);
     }
 

@@ -13,6 +13,11 @@ import java.util.Optional;
  * Implementations are thread-safe. Every method rejects a {@code null} argument with a
  * {@link NullPointerException} and a blank id with an {@link IllegalArgumentException}, both naming the
  * argument, before it touches the store.
+ * <p>
+ * Ids may come from a client, so any other string is an answer, never an error: an id that the store cannot hold
+ * (one with a NUL character or a lone UTF-16 surrogate, which PostgreSQL cannot store) simply matches nothing.
+ * Reads find nothing for it and writes by it change nothing; only {@link #setSession(DatabaseSession)} refuses
+ * it, with a {@link SessionStoreException}.
  */
 public interface Adapter {
 
@@ -33,13 +38,18 @@ public interface Adapter {
     /**
      * Stores a new session.
      *
-     * @throws SessionStoreException when the session's id is taken, its user does not exist, or an
-     *     attribute has no column or a value the column cannot hold; nothing is written then
+     * @throws SessionStoreException when the session's id is taken or cannot be stored, its user does not exist,
+     *     or an attribute has no column or a value the column cannot hold; nothing is written then
      */
     void setSession(DatabaseSession session);
 
-    /** Sets the expiry of the session with this id; does nothing when there is none. */
-    void updateSessionExpiration(String sessionId, Instant expiresAt);
+    /**
+     * Sets the expiry of the session with this id.
+     *
+     * @return whether a session had this id: {@code false} when there was none (it may have been deleted since it
+     *     was read), and nothing was written
+     */
+    boolean updateSessionExpiration(String sessionId, Instant expiresAt);
 
     /** Deletes the session with this id; does nothing when there is none. */
     void deleteSession(String sessionId);

@@ -26,7 +26,7 @@ public interface AsyncAdapter {
     CompletionStage<Void> setSession(DatabaseSession session);
 
     /** @see Adapter#updateSessionExpiration(String, Instant) */
-    CompletionStage<Void> updateSessionExpiration(String sessionId, Instant expiresAt);
+    CompletionStage<Boolean> updateSessionExpiration(String sessionId, Instant expiresAt);
 
     /** @see Adapter#deleteSession(String) */
     CompletionStage<Void> deleteSession(String sessionId);

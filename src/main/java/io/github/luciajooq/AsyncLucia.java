@@ -39,7 +39,7 @@ public final class AsyncLucia extends AbstractSessionManager {
     public CompletionStage<Session> createSession(String userId, Map<String, Object> attributes, String sessionId) {
         Arguments.requireId(userId, "userId");
         Arguments.requireNonNull(attributes, "attributes");
-        Arguments.requireId(sessionId, "sessionId");
+        SessionIds.requireWellFormed(sessionId, "sessionId");
         DatabaseSession stored = new DatabaseSession(
                 SessionIds.storageKey(sessionId), userId, policy.newExpiry(), attributes);
         return adapter.setSession(stored)
@@ -48,7 +48,10 @@ public final class AsyncLucia extends AbstractSessionManager {
 
     /** @see Lucia#validateSession(String) */
     public CompletionStage<Optional<SessionAndUser>> validateSession(String sessionId) {
-        Arguments.requireId(sessionId, "sessionId");
+        Arguments.requireNonNull(sessionId, "sessionId");
+        if (!SessionIds.isWellFormed(sessionId)) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
         String key = SessionIds.storageKey(sessionId);
         return adapter.getSessionAndUser(key).thenCompose(found -> {
             if (found.isEmpty()) {
@@ -59,8 +62,9 @@ public final class AsyncLucia extends AbstractSessionManager {
                 case EXPIRED:
                     return adapter.deleteSession(key).thenApply(deleted -> Optional.empty());
                 case RENEW:
-                    return adapter.updateSessionExpiration(key, decision.expiresAt())
-                            .thenApply(renewed -> Optional.of(SessionPolicy.validated(sessionId, found.get(), decision)));
+                    return adapter.updateSessionExpiration(key, decision.expiresAt()).thenApply(renewed -> renewed
+                            ? Optional.of(SessionPolicy.validated(sessionId, found.get(), decision))
+                            : Optional.empty());
                 case VALID:
                 default:
                     return CompletableFuture.completedFuture(
@@ -85,7 +89,10 @@ public final class AsyncLucia extends AbstractSessionManager {
 
     /** @see Lucia#invalidateSession(String) */
     public CompletionStage<Void> invalidateSession(String sessionId) {
-        Arguments.requireId(sessionId, "sessionId");
+        Arguments.requireNonNull(sessionId, "sessionId");
+        if (!SessionIds.isWellFormed(sessionId)) {
+            return CompletableFuture.completedFuture(null);
+        }
         return adapter.deleteSession(SessionIds.storageKey(sessionId));
     }
 

@@ -26,4 +26,14 @@ public record DatabaseSession(String id, String userId, Instant expiresAt, Map<S
         Arguments.requireNonNull(expiresAt, "expiresAt");
         attributes = Arguments.attributes(attributes, "attributes", "id", "user_id", "expires_at");
     }
+
+    /**
+     * The session without its id, which is a credential, and with its attributes' names only, since their values
+     * may be personal data.
+     */
+    @Override
+    public String toString() {
+        return "DatabaseSession[userId=" + userId + ", expiresAt=" + expiresAt + ", attributes=" + attributes.keySet()
+                + "]";
+    }
 }

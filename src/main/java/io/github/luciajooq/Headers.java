@@ -9,7 +9,10 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads a session id out of request headers. Never throws on what a client sends. */
+/**
+ * Reads a session id out of request headers. Never throws on what a client sends, and returns only
+ * {@linkplain SessionIds#isWellFormed(String) well-formed} ids: whatever else a header holds is no session's id.
+ */
 final class Headers {
 
     /** RFC 6750: {@code "Bearer" 1*SP b64token}, the scheme in any case. */
@@ -20,7 +23,8 @@ final class Headers {
     /**
      * The value of the first cookie with this name that has a usable value: pieces are split at {@code ;}, white
      * space around names and values is dropped, a value in double quotes is unquoted, and percent-encoding is
-     * decoded (as UTF-8). A piece without {@code =}, an empty value or one that does not decode is skipped.
+     * decoded (as UTF-8). A piece without {@code =}, or whose value does not decode to a well-formed id, is
+     * skipped.
      */
     static Optional<String> cookie(String cookieHeader, String name) {
         if (cookieHeader == null) {
@@ -32,7 +36,7 @@ final class Headers {
                 continue;
             }
             String value = unquote(trim(piece.substring(equals + 1)));
-            Optional<String> decoded = percentDecode(value).filter(usable -> !usable.isBlank());
+            Optional<String> decoded = percentDecode(value).filter(SessionIds::isWellFormed);
             if (decoded.isPresent()) {
                 return decoded;
             }
@@ -46,7 +50,9 @@ final class Headers {
             return Optional.empty();
         }
         Matcher matcher = BEARER.matcher(trim(authorizationHeader));
-        return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
+        return matcher.matches() && SessionIds.isWellFormed(matcher.group(1))
+                ? Optional.of(matcher.group(1))
+                : Optional.empty();
     }
 
     private static String trim(String text) {

@@ -54,14 +54,16 @@ public final class Lucia extends AbstractSessionManager {
 
     /**
      * Creates a session with the given id: for an application that makes its own ids. The id is a credential:
-     * it must be unguessable.
+     * it must be unguessable, and it must be well-formed: 1 to 255 characters of {@code A-Z a-z 0-9 - . _ ~ + /}
+     * followed by optional {@code =} padding (an RFC 6750 {@code b64token}, safe in cookies and headers).
      *
+     * @throws IllegalArgumentException when the id is not well-formed; the message does not repeat it
      * @see #createSession(String, Map)
      */
     public Session createSession(String userId, Map<String, Object> attributes, String sessionId) {
         Arguments.requireId(userId, "userId");
         Arguments.requireNonNull(attributes, "attributes");
-        Arguments.requireId(sessionId, "sessionId");
+        SessionIds.requireWellFormed(sessionId, "sessionId");
         DatabaseSession stored = new DatabaseSession(
                 SessionIds.storageKey(sessionId), userId, policy.newExpiry(), attributes);
         adapter.setSession(stored);
@@ -70,13 +72,19 @@ public final class Lucia extends AbstractSessionManager {
 
     /**
      * The session with this id and its user, when the session is valid. One adapter call, plus one write when
-     * the session is renewed or found expired.
+     * the session is renewed or found expired. The id may come straight from a client: whatever it holds, the
+     * answer is a session or empty, never an exception.
      *
-     * @return empty when no session has this id, or it has expired (it is deleted then); the session is
+     * @return empty when the id is not well-formed or no session has it, when the session has expired (it is
+     *     deleted then), or when it was invalidated while this call renewed it; the session is
      *     {@linkplain Session#fresh() fresh} when this call extended its expiry
+     * @throws NullPointerException when the id is {@code null}
      */
     public Optional<SessionAndUser> validateSession(String sessionId) {
-        Arguments.requireId(sessionId, "sessionId");
+        Arguments.requireNonNull(sessionId, "sessionId");
+        if (!SessionIds.isWellFormed(sessionId)) {
+            return Optional.empty();
+        }
         String key = SessionIds.storageKey(sessionId);
         Optional<DatabaseSessionAndUser> found = adapter.getSessionAndUser(key);
         if (found.isEmpty()) {
@@ -88,7 +96,10 @@ public final class Lucia extends AbstractSessionManager {
                 adapter.deleteSession(key);
                 return Optional.empty();
             case RENEW:
-                adapter.updateSessionExpiration(key, decision.expiresAt());
+                if (!adapter.updateSessionExpiration(key, decision.expiresAt())) {
+                    // Invalidated by another request since it was read: never hand it out again.
+                    return Optional.empty();
+                }
                 break;
             case VALID:
             default:
@@ -109,10 +120,17 @@ public final class Lucia extends AbstractSessionManager {
         return sessions;
     }
 
-    /** Deletes the session with this id (signing out); does nothing when there is none. */
+    /**
+     * Deletes the session with this id (signing out); does nothing when there is none or the id is not
+     * well-formed, so that it may come straight from a client.
+     *
+     * @throws NullPointerException when the id is {@code null}
+     */
     public void invalidateSession(String sessionId) {
-        Arguments.requireId(sessionId, "sessionId");
-        adapter.deleteSession(SessionIds.storageKey(sessionId));
+        Arguments.requireNonNull(sessionId, "sessionId");
+        if (SessionIds.isWellFormed(sessionId)) {
+            adapter.deleteSession(SessionIds.storageKey(sessionId));
+        }
     }
 
     /** Deletes every session of this user (signing out everywhere). */

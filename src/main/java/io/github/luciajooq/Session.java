@@ -29,11 +29,12 @@ public record Session(String id, String userId, Instant expiresAt, boolean fresh
     }
 
     /**
-     * A session is a credential: its id is left out, so that logging a session cannot leak it.
+     * A session is a credential: its id is left out, so that logging a session cannot leak it, and its attributes
+     * are shown by name only, since their values may be personal data.
      */
     @Override
     public String toString() {
         return "Session[userId=" + userId + ", expiresAt=" + expiresAt + ", fresh=" + fresh
-                + ", attributes=" + attributes + "]";
+                + ", attributes=" + attributes.keySet() + "]";
     }
 }

@@ -2,6 +2,7 @@ package io.github.luciajooq;
 
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.util.Objects;
 
 /**
  * The one place that makes session ids and turns a presented id into the key the adapter stores it under.
@@ -13,6 +14,11 @@ final class SessionIds {
 
     /** Lucia v3's entropy for a session id: 25 bytes, 200 bits. */
     static final int ENTROPY_BYTES = 25;
+    /** The longest session id accepted, in characters. */
+    static final int MAX_LENGTH = 255;
+    /** What a well-formed session id is, for messages. */
+    static final String GRAMMAR = "1 to " + MAX_LENGTH + " characters of A-Z a-z 0-9 - . _ ~ + /, then optional ="
+            + " padding (an RFC 6750 b64token)";
 
     private static final char[] BASE32_LOWER = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
     /**
@@ -50,6 +56,50 @@ final class SessionIds {
         byte[] entropy = new byte[ENTROPY_BYTES];
         RANDOM.nextBytes(entropy);
         return base32LowerCase(entropy);
+    }
+
+    /**
+     * Whether a client could have been given this id: {@value #MAX_LENGTH} characters at most of an RFC 6750
+     * {@code b64token} ({@code A-Z a-z 0-9 - . _ ~ + /}, then {@code =} padding). Every id Lucia makes is one;
+     * anything else (control characters, NUL, quotes, non-ASCII, huge values) is no session's id and never
+     * reaches an adapter. The alphabet is safe in a cookie, a header, a URL path and SQL text alike.
+     */
+    static boolean isWellFormed(String id) {
+        int length = id.length();
+        if (length == 0 || length > MAX_LENGTH) {
+            return false;
+        }
+        int end = length;
+        while (end > 0 && id.charAt(end - 1) == '=') {
+            end--;
+        }
+        if (end == 0) {
+            return false;
+        }
+        for (int index = 0; index < end; index++) {
+            if (!isTokenCharacter(id.charAt(index))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * @throws NullPointerException when the id is {@code null}
+     * @throws IllegalArgumentException when it is not well-formed, naming the argument but not repeating the id,
+     *     which may be a credential
+     */
+    static String requireWellFormed(String id, String name) {
+        Objects.requireNonNull(id, name);
+        if (!isWellFormed(id)) {
+            throw new IllegalArgumentException(name + " must be " + GRAMMAR);
+        }
+        return id;
+    }
+
+    private static boolean isTokenCharacter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/';
     }
 
     /** The key under which the adapter stores the session a client presents this id for. */

@@ -4,7 +4,8 @@ import java.util.Objects;
 
 /**
  * The store refused to write a session, and wrote nothing. {@link #reason()} says why; the message names the
- * session, user, attribute or table concerned; the cause, when there is one, is the driver's error.
+ * user, attribute, column, constraint or table concerned, and never contains the session id (a credential); the
+ * cause, when there is one, is the driver's error.
  */
 public final class SessionStoreException extends RuntimeException {
 
@@ -14,11 +15,23 @@ public final class SessionStoreException extends RuntimeException {
     public enum Reason {
         /** Another session already has this id. */
         DUPLICATE_SESSION_ID,
-        /** The session's user does not exist. */
+        /**
+         * The session's id cannot be stored: it holds a character PostgreSQL cannot store (NUL, a lone UTF-16
+         * surrogate), or is too large for the session table's primary key index. Ids that Lucia makes never are.
+         */
+        INVALID_SESSION_ID,
+        /**
+         * The session's user does not exist, or no user can have its id (it holds a character PostgreSQL cannot
+         * store, or is too large for an index of the user id).
+         */
         UNKNOWN_USER,
-        /** An attribute names a column that the session table does not have. */
+        /** An attribute names a column that the session table does not have, or that no column can have. */
         UNKNOWN_ATTRIBUTE,
-        /** An attribute's value does not fit its column (wrong type, too long, violates a constraint). */
+        /**
+         * An attribute's value does not fit its column: of a type that cannot be written, of the wrong type, too
+         * long, too large for an index, text PostgreSQL cannot store exactly, or in breach of a constraint (not
+         * null, check, unique, foreign key).
+         */
         INVALID_ATTRIBUTE_VALUE
     }
 

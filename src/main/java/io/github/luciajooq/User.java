@@ -20,4 +20,10 @@ public record User(String id, Map<String, Object> attributes) {
         Arguments.requireId(id, "id");
         attributes = Arguments.attributes(attributes, "attributes", "id");
     }
+
+    /** The user with its attributes' names only: their values may be personal data or secrets (a password hash). */
+    @Override
+    public String toString() {
+        return "User[id=" + id + ", attributes=" + attributes.keySet() + "]";
+    }
 }

@@ -113,8 +113,8 @@ public abstract class AdapterContract {
         adapter().setSession(session("b", "user-1", now().plusSeconds(60)));
         Instant later = now().plus(Duration.ofDays(400));
 
-        adapter().updateSessionExpiration("a", later);
-        adapter().updateSessionExpiration("no-such-session", later);
+        assertThat(adapter().updateSessionExpiration("a", later)).isTrue();
+        assertThat(adapter().updateSessionExpiration("no-such-session", later)).isFalse();
 
         assertThat(adapter().getSessionAndUser("a").orElseThrow().session().expiresAt()).isEqualTo(later);
         assertThat(adapter().getSessionAndUser("b").orElseThrow().session().expiresAt())
@@ -309,5 +309,86 @@ public abstract class AdapterContract {
             assertThat(adapter().getSessionAndUser(session.id()).map(DatabaseSessionAndUser::session))
                     .isEqualTo(live.contains(session) ? java.util.Optional.of(session) : java.util.Optional.empty());
         }
+    }
+
+    /**
+     * Ids a client could send, or an application pass on from one: text PostgreSQL cannot store, SQL, escapes,
+     * other scripts, control characters and a huge value.
+     */
+    static Stream<String> hostileIds() {
+        return Stream.of("\u0000", "kept\u0000", "\u0000kept", "\uD800", "kept\uDC00", "\uDE00\uD83D",
+                "'; delete from user_session; --", "\\'; delete from user_session; --", "kept' or '1'='1",
+                "%00", "%", "\u0001\u001f\u007f", "\u00fc\u00df\u4e2d\uD83D\uDE00", "${jndi:ldap://x}",
+                "K".repeat(1_000) + "\u00fc".repeat(10_000));
+    }
+
+    @ParameterizedTest
+    @MethodSource("hostileIds")
+    void hostileIdsMatchNothingAndChangeNothing(String hostile) {
+        insertUser("user-1", "ann");
+        Instant expiresAt = now().plusSeconds(60);
+        adapter().setSession(new DatabaseSession("kept", "user-1", expiresAt, sessionColumns("10.0.0.1", true)));
+
+        assertThat(adapter().getSessionAndUser(hostile)).isEmpty();
+        assertThat(adapter().getUserSessions(hostile)).isEmpty();
+        assertThat(adapter().updateSessionExpiration(hostile, now().plusSeconds(600))).isFalse();
+        adapter().deleteSession(hostile);
+        adapter().deleteUserSessions(hostile);
+
+        assertThat(adapter().getUserSessions("user-1")).containsExactly(
+                new DatabaseSession("kept", "user-1", expiresAt, sessionColumns("10.0.0.1", true)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"'; delete from user_session; --", "\\'; drop table auth_user; --", "\u00fc\u00df\u4e2d\uD83D\uDE00",
+        "\u0001\u001f\u007f", "a\"b"})
+    void idsOfAnyStorableTextAreStoredAndFoundLiterally(String id) {
+        insertUser(id, "ann");
+        DatabaseSession session = new DatabaseSession(id, id, now().plusSeconds(60), sessionColumns(id, null));
+
+        adapter().setSession(session);
+
+        assertThat(adapter().getSessionAndUser(id).orElseThrow().session()).isEqualTo(session);
+        assertThat(adapter().getUserSessions(id)).containsExactly(session);
+        assertThat(adapter().updateSessionExpiration(id, now().plusSeconds(120))).isTrue();
+        adapter().deleteSession(id);
+        assertThat(adapter().getUserSessions(id)).isEmpty();
+    }
+
+    static Stream<Arguments> unstorableSessions() {
+        Instant later = Instant.parse("2030-01-01T00:00:00Z");
+        return Stream.of(
+                unstorable("a NUL in the id", new DatabaseSession("s3cr3t\u0000", "user-1", later, Map.of()),
+                        SessionStoreException.Reason.INVALID_SESSION_ID, "session id"),
+                unstorable("a lone surrogate in the id", new DatabaseSession("s3cr3t\uD800", "user-1", later, Map.of()),
+                        SessionStoreException.Reason.INVALID_SESSION_ID, "session id"),
+                unstorable("a NUL in the user id", new DatabaseSession("s3cr3t", "user-1\u0000", later, Map.of()),
+                        SessionStoreException.Reason.UNKNOWN_USER, "userId"),
+                unstorable("a NUL in an attribute name", new DatabaseSession("s3cr3t", "user-1", later, Map.of("ip\u0000", "x")),
+                        SessionStoreException.Reason.UNKNOWN_ATTRIBUTE, "\"ip\\u0000\""),
+                unstorable("a NUL in an attribute value", new DatabaseSession("s3cr3t", "user-1", later, Map.of("ip", "10.0.0.1\u0000")),
+                        SessionStoreException.Reason.INVALID_ATTRIBUTE_VALUE, "\"ip\""),
+                unstorable("a lone surrogate in an attribute value", new DatabaseSession("s3cr3t", "user-1", later, Map.of("ip", "\uDBFF")),
+                        SessionStoreException.Reason.INVALID_ATTRIBUTE_VALUE, "\"ip\""));
+    }
+
+    private static Arguments unstorable(String what, DatabaseSession session, SessionStoreException.Reason reason,
+            String named) {
+        return Arguments.of(what, session, reason, named);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("unstorableSessions")
+    void sessionsWithTextPostgresqlCannotStoreAreRefusedAndWriteNothing(
+            String what, DatabaseSession session, SessionStoreException.Reason reason, String named) {
+        insertUser("user-1", "ann");
+
+        assertThatThrownBy(() -> adapter().setSession(session))
+                .isInstanceOfSatisfying(SessionStoreException.class, refused -> assertThat(refused.reason()).isEqualTo(reason))
+                .hasMessageContaining(named)
+                .hasMessageNotContaining("s3cr3t");
+
+        assertThat(adapter().getUserSessions("user-1")).isEmpty();
+        assertThat(adapter().getUserSessions(session.userId())).isEmpty();
     }
 }

@@ -8,9 +8,11 @@ import io.github.luciajooq.testing.BlockingAdapter;
 import io.github.luciajooq.testing.PostgresDatabaseExtension;
 import io.github.luciajooq.testing.TestDatabase;
 import io.github.luciajooq.testing.TestTables;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
@@ -46,7 +48,16 @@ class AsyncLuciaOnPostgresAdapterTest extends LuciaContract {
     protected Manager manager(Consumer<SessionManagerBuilder<?>> settings) {
         AsyncLucia.Builder builder = AsyncLucia.builder(async).clock(clock);
         settings.accept(builder);
-        AsyncLucia lucia = builder.build();
+        return managing(builder.build());
+    }
+
+    @Override
+    protected Manager managerRacingInvalidation() {
+        return managing(AsyncLucia.builder(new AsyncInvalidatedAfterRead(async)).clock(clock).build());
+    }
+
+    /** {@link AsyncLucia}'s operations as a {@link Manager}, awaited. */
+    private static Manager managing(AsyncLucia lucia) {
         return new Manager() {
             @Override
             public Session createSession(String userId, Map<String, Object> attributes) {
@@ -88,5 +99,51 @@ class AsyncLuciaOnPostgresAdapterTest extends LuciaContract {
                 return lucia.createSessionCookie(sessionId);
             }
         };
+    }
+
+    /** {@link LuciaContract.InvalidatedAfterRead} for a non-blocking adapter. */
+    private static final class AsyncInvalidatedAfterRead implements AsyncAdapter {
+
+        private final AsyncAdapter store;
+
+        AsyncInvalidatedAfterRead(AsyncAdapter store) {
+            this.store = store;
+        }
+
+        @Override
+        public CompletionStage<Optional<DatabaseSessionAndUser>> getSessionAndUser(String sessionId) {
+            return store.getSessionAndUser(sessionId)
+                    .thenCompose(found -> store.deleteSession(sessionId).thenApply(deleted -> found));
+        }
+
+        @Override
+        public CompletionStage<List<DatabaseSession>> getUserSessions(String userId) {
+            return store.getUserSessions(userId);
+        }
+
+        @Override
+        public CompletionStage<Void> setSession(DatabaseSession session) {
+            return store.setSession(session);
+        }
+
+        @Override
+        public CompletionStage<Boolean> updateSessionExpiration(String sessionId, Instant expiresAt) {
+            return store.updateSessionExpiration(sessionId, expiresAt);
+        }
+
+        @Override
+        public CompletionStage<Void> deleteSession(String sessionId) {
+            return store.deleteSession(sessionId);
+        }
+
+        @Override
+        public CompletionStage<Void> deleteUserSessions(String userId) {
+            return store.deleteUserSessions(userId);
+        }
+
+        @Override
+        public CompletionStage<Long> deleteExpiredSessions() {
+            return store.deleteExpiredSessions();
+        }
     }
 }

@@ -58,7 +58,11 @@ public abstract class LuciaContract {
     protected Manager manager(Consumer<SessionManagerBuilder<?>> settings) {
         Lucia.Builder builder = Lucia.builder(adapter()).clock(clock);
         settings.accept(builder);
-        Lucia lucia = builder.build();
+        return managing(builder.build());
+    }
+
+    /** {@link Lucia}'s operations as a {@link Manager}. */
+    protected static Manager managing(Lucia lucia) {
         return new Manager() {
             @Override
             public Session createSession(String userId, Map<String, Object> attributes) {
@@ -320,11 +324,11 @@ public abstract class LuciaContract {
                 bad("createSession(userId, {expires_at})", lucia -> lucia.createSession("user-1", Map.of("expires_at", 1)), IllegalArgumentException.class, "attributes"),
                 bad("createSession(userId, attributes, null)", lucia -> lucia.createSession("user-1", Map.of(), null), NullPointerException.class, "sessionId"),
                 bad("createSession(userId, attributes, \"\")", lucia -> lucia.createSession("user-1", Map.of(), ""), IllegalArgumentException.class, "sessionId"),
+                bad("createSession(userId, attributes, \"s3cr3t id\")", lucia -> lucia.createSession("user-1", Map.of(), "s3cr3t id"), IllegalArgumentException.class, "sessionId"),
+                bad("createSession(userId, attributes, 256 characters)", lucia -> lucia.createSession("user-1", Map.of(), "s3cr3t".repeat(43)), IllegalArgumentException.class, "sessionId"),
                 bad("validateSession(null)", lucia -> lucia.validateSession(null), NullPointerException.class, "sessionId"),
-                bad("validateSession(\"\")", lucia -> lucia.validateSession(""), IllegalArgumentException.class, "sessionId"),
                 bad("getUserSessions(\"\")", lucia -> lucia.getUserSessions(""), IllegalArgumentException.class, "userId"),
                 bad("invalidateSession(null)", lucia -> lucia.invalidateSession(null), NullPointerException.class, "sessionId"),
-                bad("invalidateSession(\" \")", lucia -> lucia.invalidateSession(" "), IllegalArgumentException.class, "sessionId"),
                 bad("invalidateUserSessions(\"\")", lucia -> lucia.invalidateUserSessions(""), IllegalArgumentException.class, "userId"),
                 bad("createSessionCookie(\"\")", lucia -> lucia.createSessionCookie(""), IllegalArgumentException.class, "sessionId"));
     }
@@ -340,9 +344,108 @@ public abstract class LuciaContract {
         insertUser("user-1", "ann");
         Session kept = lucia().createSession("user-1", Map.of());
 
-        assertThatThrownBy(() -> action.accept(lucia())).isInstanceOf(type).hasMessageContaining(argument);
+        assertThatThrownBy(() -> action.accept(lucia())).isInstanceOf(type).hasMessageContaining(argument)
+                .hasMessageNotContaining("s3cr3t");
 
         assertThat(adapter().getUserSessions("user-1")).extracting(DatabaseSession::id).containsExactly(kept.id());
         assertThat(stored(kept.id())).isEqualTo(kept.expiresAt());
+    }
+
+    /**
+     * The session manager under test on {@link #adapter()}, through which another request signs every session out
+     * right after validation has read it: by default {@link Lucia} on {@link InvalidatedAfterRead}.
+     */
+    protected Manager managerRacingInvalidation() {
+        return managing(Lucia.builder(new InvalidatedAfterRead(adapter())).clock(clock).build());
+    }
+
+    /** An adapter through which each session is deleted (by "another request") right after it is read. */
+    protected static final class InvalidatedAfterRead implements Adapter {
+
+        private final Adapter store;
+
+        public InvalidatedAfterRead(Adapter store) {
+            this.store = store;
+        }
+
+        @Override
+        public Optional<DatabaseSessionAndUser> getSessionAndUser(String sessionId) {
+            Optional<DatabaseSessionAndUser> found = store.getSessionAndUser(sessionId);
+            store.deleteSession(sessionId);
+            return found;
+        }
+
+        @Override
+        public List<DatabaseSession> getUserSessions(String userId) {
+            return store.getUserSessions(userId);
+        }
+
+        @Override
+        public void setSession(DatabaseSession session) {
+            store.setSession(session);
+        }
+
+        @Override
+        public boolean updateSessionExpiration(String sessionId, Instant expiresAt) {
+            return store.updateSessionExpiration(sessionId, expiresAt);
+        }
+
+        @Override
+        public void deleteSession(String sessionId) {
+            store.deleteSession(sessionId);
+        }
+
+        @Override
+        public void deleteUserSessions(String userId) {
+            store.deleteUserSessions(userId);
+        }
+
+        @Override
+        public long deleteExpiredSessions() {
+            return store.deleteExpiredSessions();
+        }
+    }
+
+    @Test
+    void validateSessionInvalidatedWhileBeingRenewedIsEmptyAndStaysDeleted() {
+        insertUser("user-1", "ann");
+        Manager racing = managerRacingInvalidation();
+        Session created = racing.createSession("user-1", Map.of());
+        clock.advance(Duration.ofDays(16));
+
+        assertThat(racing.validateSession(created.id())).isEmpty();
+
+        assertThat(adapter().getSessionAndUser(created.id())).isEmpty();
+    }
+
+    @Test
+    void validateSessionInvalidatedWhileBeingReadWithoutRenewalIsStillTheReadSession() {
+        insertUser("user-1", "ann");
+        Manager racing = managerRacingInvalidation();
+        Session created = racing.createSession("user-1", Map.of());
+
+        // Read before the sign-out committed: as valid as if the request had come a moment earlier.
+        assertThat(racing.validateSession(created.id())).isPresent();
+        assertThat(lucia().validateSession(created.id())).isEmpty();
+    }
+
+    /** What a client can put where a session id goes: none of it is a session, none of it an error. */
+    static Stream<String> idsAClientCouldSend() {
+        return Stream.of("", " ", "\t", "\u0000", "%00", "abc\u0000", "\uD800", "a b", "a;b", "a\"b", "\u00fc",
+                "'; delete from user_session; --", "\\'; delete from user_session; --", "=", "==abc", "abc=d",
+                "x".repeat(256), "x".repeat(100_000), "${jndi:ldap://example.com/a}", "../../etc/passwd");
+    }
+
+    @ParameterizedTest
+    @MethodSource("idsAClientCouldSend")
+    void validateAndInvalidateSessionWithAnythingAClientSendsFindNothingAndChangeNothing(String id) {
+        insertUser("user-1", "ann");
+        Session kept = lucia().createSession("user-1", Map.of());
+
+        assertThat(lucia().validateSession(id)).isEmpty();
+        lucia().invalidateSession(id);
+
+        assertThat(adapter().getUserSessions("user-1")).extracting(DatabaseSession::id).containsExactly(kept.id());
+        assertThat(lucia().validateSession(kept.id())).isPresent();
     }
 }

@@ -25,8 +25,15 @@ class RequestHeadersTest {
         "'   auth_session =  abc  ; x=1'                     | abc",
         "'theme=dark;\tauth_session=abc'                     | abc",
         "auth_session=\"abc\"                                | abc",
-        "auth_session=a%20b%3Bc                              | a b;c",
-        "auth_session=%C3%BC                                 | \u00fc",
+        "auth_session=a%2Fb%2Bc%3D                           | a/b+c=",
+        "auth_session=a%20b%3Bc                              | NONE",
+        "auth_session=%C3%BC                                 | NONE",
+        "auth_session=%00                                    | NONE",
+        "auth_session=abc%00                                 | NONE",
+        "auth_session=%00abc; auth_session=abc               | abc",
+        "auth_session=%27%3B%20delete%20from%20user_session  | NONE",
+        "auth_session=a%20b; auth_session=second             | second",
+        "auth_session=a=b                                    | NONE",
         "auth_session=a+b                                    | a+b",
         "auth_session=abc==                                  | abc==",
         "flag; auth_session=abc                              | abc",
@@ -49,6 +56,25 @@ class RequestHeadersTest {
     })
     void readSessionCookieFindsTheFirstUsableValue(String header, String expected) {
         assertThat(lucia.readSessionCookie(header)).isEqualTo(Optional.ofNullable(expected));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"auth_session=a\u0000b", "auth_session=\u0000", "auth_session=abc\u0000",
+        "auth_session=\uD800abc", "auth_session=ab\u00e7", "auth_session=a\u0001b", "auth_session=a\u007fb"})
+    void readSessionCookieFindsNoIdInAValueWithCharactersNoIdHas(String header) {
+        assertThat(lucia.readSessionCookie(header)).isEmpty();
+        assertThat(lucia.readBearerToken("Bearer " + header.substring("auth_session=".length()))).isEmpty();
+    }
+
+    @org.junit.jupiter.api.Test
+    void idsLongerThanTwoHundredFiftyFiveCharactersAreNoSessionsIds() {
+        String longest = "a".repeat(255);
+        String tooLong = "a".repeat(256);
+
+        assertThat(lucia.readSessionCookie("auth_session=" + longest)).contains(longest);
+        assertThat(lucia.readSessionCookie("auth_session=" + tooLong)).isEmpty();
+        assertThat(lucia.readBearerToken("Bearer " + longest)).contains(longest);
+        assertThat(lucia.readBearerToken("Bearer " + tooLong)).isEmpty();
     }
 
     @ParameterizedTest
@@ -94,8 +120,8 @@ class RequestHeadersTest {
             }
             String value = text.toString();
             assertThatCode(() -> {
-                lucia.readSessionCookie(value).ifPresent(id -> assertThat(id).isNotBlank());
-                lucia.readBearerToken(value).ifPresent(token -> assertThat(token).isNotBlank());
+                lucia.readSessionCookie(value).ifPresent(id -> assertThat(id).matches("[A-Za-z0-9._~+/-]+=*"));
+                lucia.readBearerToken(value).ifPresent(token -> assertThat(token).matches("[A-Za-z0-9._~+/-]+=*"));
             }).as("header %s", value).doesNotThrowAnyException();
         }
     }

@@ -7,6 +7,8 @@ import io.github.luciajooq.DatabaseUser;
 import io.github.luciajooq.SessionStoreException;
 import io.github.luciajooq.SessionStoreException.Reason;
 import io.github.luciajooq.internal.Arguments;
+import io.github.luciajooq.internal.Names;
+import io.github.luciajooq.internal.SessionChecks;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -31,7 +33,8 @@ import java.util.Set;
  * them is refused ({@link SessionStoreException.Reason#UNKNOWN_ATTRIBUTE}) and one left out reads back as
  * {@code null}. Expiries are truncated to the microsecond, as PostgreSQL keeps them. Users are not sessions'
  * business: add them with {@link #putUser(DatabaseUser)}. Values are stored as given, never checked against a
- * type.
+ * type; text PostgreSQL could not store (a NUL character, a lone UTF-16 surrogate) is refused as it would be
+ * there, and ids holding it match nothing.
  * <p>
  * Thread-safe: every method holds the instance's lock.
  */
@@ -100,20 +103,24 @@ public final class InMemoryAdapter implements Adapter {
     public synchronized void setSession(DatabaseSession session) {
         Arguments.requireNonNull(session, "session");
         Arguments.requireExpiry(session.expiresAt(), "session.expiresAt");
+        SessionStoreException unstorable = SessionChecks.unstorable(session);
+        if (unstorable != null) {
+            throw unstorable;
+        }
         if (sessions.containsKey(session.id())) {
             throw new SessionStoreException(Reason.DUPLICATE_SESSION_ID,
                     "another session already has this session's id", null);
         }
         if (!users.containsKey(session.userId())) {
             throw new SessionStoreException(Reason.UNKNOWN_USER,
-                    "user \"" + session.userId() + "\" does not exist", null);
+                    "user " + Names.quote(session.userId()) + " does not exist", null);
         }
         Map<String, Object> row = new LinkedHashMap<>();
         sessionColumns.forEach(column -> row.put(column, null));
         for (Map.Entry<String, Object> attribute : session.attributes().entrySet()) {
             if (!sessionColumns.contains(attribute.getKey())) {
-                throw new SessionStoreException(Reason.UNKNOWN_ATTRIBUTE, "session attribute \"" + attribute.getKey()
-                        + "\" has no column; the columns are " + sessionColumns, null);
+                throw new SessionStoreException(Reason.UNKNOWN_ATTRIBUTE, "session attribute "
+                        + Names.quote(attribute.getKey()) + " has no column; the columns are " + sessionColumns, null);
             }
             row.put(attribute.getKey(), attribute.getValue());
         }
@@ -122,11 +129,11 @@ public final class InMemoryAdapter implements Adapter {
     }
 
     @Override
-    public synchronized void updateSessionExpiration(String sessionId, Instant expiresAt) {
+    public synchronized boolean updateSessionExpiration(String sessionId, Instant expiresAt) {
         Arguments.requireId(sessionId, "sessionId");
         Arguments.requireExpiry(expiresAt, "expiresAt");
-        sessions.computeIfPresent(sessionId, (id, session) -> new DatabaseSession(
-                id, session.userId(), expiresAt.truncatedTo(ChronoUnit.MICROS), session.attributes()));
+        return sessions.computeIfPresent(sessionId, (id, session) -> new DatabaseSession(
+                id, session.userId(), expiresAt.truncatedTo(ChronoUnit.MICROS), session.attributes())) != null;
     }
 
     @Override

@@ -3,7 +3,9 @@ package io.github.luciajooq.postgresql;
 import io.github.luciajooq.AsyncAdapter;
 import io.github.luciajooq.DatabaseSession;
 import io.github.luciajooq.DatabaseSessionAndUser;
+import io.github.luciajooq.SessionStoreException;
 import io.github.luciajooq.internal.Arguments;
+import io.github.luciajooq.internal.StorableText;
 import io.r2dbc.spi.ConnectionFactory;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,6 +16,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
+import org.jooq.RowCountQuery;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 
@@ -80,6 +83,9 @@ public final class AsyncPostgresAdapter implements AsyncAdapter {
     @Override
     public CompletionStage<Optional<DatabaseSessionAndUser>> getSessionAndUser(String sessionId) {
         Arguments.requireId(sessionId, "sessionId");
+        if (!StorableText.isStorable(sessionId)) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
         return Publishers.atMostOne(queries.sessionAndUser(sessionId))
                 .thenApply(row -> row.map(queries::sessionAndUser));
     }
@@ -87,6 +93,9 @@ public final class AsyncPostgresAdapter implements AsyncAdapter {
     @Override
     public CompletionStage<List<DatabaseSession>> getUserSessions(String userId) {
         Arguments.requireId(userId, "userId");
+        if (!StorableText.isStorable(userId)) {
+            return CompletableFuture.completedFuture(List.of());
+        }
         return Publishers.list(queries.userSessions(userId))
                 .thenApply(rows -> rows.stream().map(queries::session).collect(Collectors.toList()));
     }
@@ -94,34 +103,47 @@ public final class AsyncPostgresAdapter implements AsyncAdapter {
     @Override
     public CompletionStage<Void> setSession(DatabaseSession session) {
         Arguments.requireNonNull(session, "session");
+        SessionStoreException refused = queries.unwritable(session);
+        if (refused != null) {
+            return CompletableFuture.failedFuture(refused);
+        }
         return Publishers.rowCount(queries.insert(session)).handle((inserted, error) -> {
             if (error != null) {
                 RuntimeException cause = unwrap(error);
-                throw new CompletionException(
-                        StoreErrors.translate(cause, R2dbcErrors.of(cause), session, queries.names()));
+                throw new CompletionException(queries.errors().translate(cause, R2dbcErrors.of(cause), session));
             }
             if (inserted == 0) {
-                throw new CompletionException(StoreErrors.duplicateId(queries.names()));
+                throw new CompletionException(queries.errors().duplicateId());
             }
             return null;
         });
     }
 
     @Override
-    public CompletionStage<Void> updateSessionExpiration(String sessionId, Instant expiresAt) {
+    public CompletionStage<Boolean> updateSessionExpiration(String sessionId, Instant expiresAt) {
         Arguments.requireId(sessionId, "sessionId");
-        return done(Publishers.rowCount(queries.updateExpiration(sessionId, expiresAt)));
+        RowCountQuery update = queries.updateExpiration(sessionId, expiresAt);
+        if (!StorableText.isStorable(sessionId)) {
+            return CompletableFuture.completedFuture(false);
+        }
+        return Publishers.rowCount(update).thenApply(updated -> updated > 0);
     }
 
     @Override
     public CompletionStage<Void> deleteSession(String sessionId) {
         Arguments.requireId(sessionId, "sessionId");
+        if (!StorableText.isStorable(sessionId)) {
+            return CompletableFuture.completedFuture(null);
+        }
         return done(Publishers.rowCount(queries.delete(sessionId)));
     }
 
     @Override
     public CompletionStage<Void> deleteUserSessions(String userId) {
         Arguments.requireId(userId, "userId");
+        if (!StorableText.isStorable(userId)) {
+            return CompletableFuture.completedFuture(null);
+        }
         return done(Publishers.rowCount(queries.deleteOfUser(userId)));
     }
 

@@ -13,8 +13,8 @@ final class JdbcErrors {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof PSQLException psql && psql.getServerErrorMessage() != null) {
                 ServerErrorMessage server = psql.getServerErrorMessage();
-                return new StoreErrors.ServerError(server.getSQLState(), server.getMessage(),
-                        server.getDetail() == null ? "" : server.getDetail());
+                return new StoreErrors.ServerError(server.getSQLState(), server.getMessage(), server.getConstraint(),
+                        server.getColumn());
             }
         }
         return null;

@@ -5,6 +5,7 @@ import io.github.luciajooq.DatabaseSession;
 import io.github.luciajooq.DatabaseSessionAndUser;
 import io.github.luciajooq.SessionStoreException;
 import io.github.luciajooq.internal.Arguments;
+import io.github.luciajooq.internal.StorableText;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
+import org.jooq.RowCountQuery;
 import org.jooq.SQLDialect;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
@@ -118,45 +120,60 @@ public final class PostgresAdapter implements Adapter {
     @Override
     public Optional<DatabaseSessionAndUser> getSessionAndUser(String sessionId) {
         Arguments.requireId(sessionId, "sessionId");
+        if (!StorableText.isStorable(sessionId)) {
+            return Optional.empty();
+        }
         return queries.sessionAndUser(sessionId).fetchOptional().map(queries::sessionAndUser);
     }
 
     @Override
     public List<DatabaseSession> getUserSessions(String userId) {
         Arguments.requireId(userId, "userId");
+        if (!StorableText.isStorable(userId)) {
+            return List.of();
+        }
         return queries.userSessions(userId).fetch(queries::session);
     }
 
     @Override
     public void setSession(DatabaseSession session) {
         Arguments.requireNonNull(session, "session");
+        SessionStoreException refused = queries.unwritable(session);
+        if (refused != null) {
+            throw refused;
+        }
         int inserted;
         try {
             inserted = queries.insert(session).execute();
         } catch (DataAccessException e) {
-            throw StoreErrors.translate(e, JdbcErrors.of(e), session, queries.names());
+            throw queries.errors().translate(e, JdbcErrors.of(e), session);
         }
         if (inserted == 0) {
-            throw StoreErrors.duplicateId(queries.names());
+            throw queries.errors().duplicateId();
         }
     }
 
     @Override
-    public void updateSessionExpiration(String sessionId, Instant expiresAt) {
+    public boolean updateSessionExpiration(String sessionId, Instant expiresAt) {
         Arguments.requireId(sessionId, "sessionId");
-        queries.updateExpiration(sessionId, expiresAt).execute();
+        RowCountQuery update = queries.updateExpiration(sessionId, expiresAt);
+        return StorableText.isStorable(sessionId) && update.execute() > 0;
     }
 
     @Override
     public void deleteSession(String sessionId) {
         Arguments.requireId(sessionId, "sessionId");
-        queries.delete(sessionId).execute();
+        if (StorableText.isStorable(sessionId)) {
+            queries.delete(sessionId).execute();
+        }
     }
 
     @Override
     public void deleteUserSessions(String userId) {
         Arguments.requireId(userId, "userId");
-        queries.deleteOfUser(userId).execute();
+        if (StorableText.isStorable(userId)) {
+            queries.deleteOfUser(userId).execute();
+        }
     }
 
     @Override

@@ -14,7 +14,7 @@ final class R2dbcErrors {
             if (cause instanceof PostgresqlException postgres) {
                 ErrorDetails details = postgres.getErrorDetails();
                 return new StoreErrors.ServerError(details.getCode(), details.getMessage(),
-                        details.getDetail().orElse(""));
+                        details.getConstraintName().orElse(null), details.getColumnName().orElse(null));
             }
         }
         return null;

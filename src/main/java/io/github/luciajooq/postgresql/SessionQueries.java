@@ -5,7 +5,12 @@ import static io.github.luciajooq.postgresql.internal.generated.Tables.USER_SESS
 
 import io.github.luciajooq.DatabaseSession;
 import io.github.luciajooq.DatabaseSessionAndUser;
+import io.github.luciajooq.SessionStoreException;
+import io.github.luciajooq.SessionStoreException.Reason;
 import io.github.luciajooq.internal.Arguments;
+import io.github.luciajooq.internal.Names;
+import io.github.luciajooq.internal.SessionChecks;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -13,6 +18,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jooq.DSLContext;
+import org.jooq.DataType;
 import org.jooq.Field;
 import org.jooq.RowCountQuery;
 import org.jooq.Record;
@@ -28,16 +34,25 @@ final class SessionQueries {
     /** The alias of a constant column that separates the session's columns from the user's in one row. */
     private static final Field<Integer> USER_COLUMNS_FOLLOW = DSL.inline(1).as("lucia_jooq_user_columns_follow");
 
+    private static final int MAX_IDENTIFIER_BYTES = 63;
+
     private final DSLContext dsl;
     private final TableNames names;
+    private final StoreErrors errors;
 
     SessionQueries(DSLContext applicationDsl, TableNames names) {
         this.dsl = MappedDsl.derive(applicationDsl, names);
         this.names = names;
+        this.errors = new StoreErrors(names);
     }
 
     TableNames names() {
         return names;
+    }
+
+    /** How this adapter's refusals are translated. */
+    StoreErrors errors() {
+        return errors;
     }
 
     /** The session with this id joined to its user: one statement, every column of both tables. */
@@ -77,6 +92,40 @@ final class SessionQueries {
         row.put(USER_SESSION.EXPIRES_AT, timestamp(session.expiresAt(), "session.expiresAt"));
         session.attributes().forEach((column, value) -> row.put(DSL.field(DSL.name(column)), value));
         return dsl.insertInto(USER_SESSION).set(row).onConflict(USER_SESSION.ID).doNothing();
+    }
+
+    /** What refuses this session before any SQL runs, or {@code null}: the checks no statement needs to make. */
+    SessionStoreException unwritable(DatabaseSession session) {
+        SessionStoreException unstorable = SessionChecks.unstorable(session);
+        if (unstorable != null) {
+            return unstorable;
+        }
+        for (Map.Entry<String, Object> attribute : session.attributes().entrySet()) {
+            String column = attribute.getKey();
+            if (column.getBytes(StandardCharsets.UTF_8).length > MAX_IDENTIFIER_BYTES) {
+                // PostgreSQL would truncate the name, and could find another column by the shorter one.
+                return new SessionStoreException(Reason.UNKNOWN_ATTRIBUTE, "session attribute " + Names.quote(column)
+                        + " is longer than PostgreSQL's " + MAX_IDENTIFIER_BYTES + "-byte names, so no column of table \""
+                        + names.session() + "\" has it", null);
+            }
+            if (attribute.getValue() != null && !canBind(attribute.getValue())) {
+                return new SessionStoreException(Reason.INVALID_ATTRIBUTE_VALUE, "session attribute "
+                        + Names.quote(column) + ": a " + attribute.getValue().getClass().getName() + " cannot be"
+                        + " written by column name; pass a String, number, boolean, UUID, java.time value, byte[],"
+                        + " JSON, JSONB or an array of these", null);
+            }
+        }
+        return null;
+    }
+
+    /** Whether jOOQ knows a SQL type for this value's class, so that the driver can bind it. */
+    private static boolean canBind(Object value) {
+        try {
+            DataType<?> type = DSL.val(value).getDataType();
+            return !type.isOther() && !(type.isArray() && type.getArrayComponentDataType().isOther());
+        } catch (RuntimeException unknownType) {
+            return false;
+        }
     }
 
     RowCountQuery updateExpiration(String sessionId, Instant expiresAt) {

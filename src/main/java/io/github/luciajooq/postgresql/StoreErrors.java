@@ -3,14 +3,18 @@ package io.github.luciajooq.postgresql;
 import io.github.luciajooq.DatabaseSession;
 import io.github.luciajooq.SessionStoreException;
 import io.github.luciajooq.SessionStoreException.Reason;
+import io.github.luciajooq.internal.Names;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /**
  * Turns PostgreSQL's refusal of a session insert into a {@link SessionStoreException} that names the problem,
- * whichever driver reported it.
+ * whichever driver reported it. Errors are recognised by their SQLSTATE and the constraint or column PostgreSQL
+ * names in its error fields, never by message text: the detail text is left out under row-level security and
+ * without column privileges, and is translated with {@code lc_messages}.
  * <p>
- * The driver's error is not kept as the cause: its detail and, under {@code StatementType.STATIC_STATEMENT},
- * jOOQ's SQL text carry the session id, a credential that must not reach logs. The message keeps PostgreSQL's
- * primary message, which names the column or constraint and not the key's value.
+ * The driver's error is kept as the cause. The adapter's statements carry every value as a bind value, so the SQL
+ * text in it holds no session id; the messages here never contain one either.
  */
 final class StoreErrors {
 
@@ -19,18 +23,33 @@ final class StoreErrors {
      *
      * @param sqlState the SQLSTATE
      * @param message the primary message
-     * @param detail the detail, or an empty string
+     * @param constraint the constraint or index the error names, or {@code null}
+     * @param column the column the error names, or {@code null}
      */
-    record ServerError(String sqlState, String message, String detail) {}
+    record ServerError(String sqlState, String message, String constraint, String column) {}
 
+    private static final String NOT_NULL_VIOLATION = "23502";
     private static final String FOREIGN_KEY_VIOLATION = "23503";
     private static final String UNDEFINED_COLUMN = "42703";
     private static final String DATATYPE_MISMATCH = "42804";
+    private static final String PROGRAM_LIMIT_EXCEEDED = "54000";
+    /** The largest index entry PostgreSQL takes, in bytes: a value no larger never overflows an index alone. */
+    private static final int MAX_INDEX_ENTRY_BYTES = 8191;
 
-    private StoreErrors() {}
+    private final TableNames names;
+    private final String sessionPrimaryKey;
+    private final String userForeignKey;
+    private final String userIdIndex;
+
+    StoreErrors(TableNames names) {
+        this.names = names;
+        this.sessionPrimaryKey = ConstraintNames.primaryKey(names.sessionTable());
+        this.userForeignKey = ConstraintNames.foreignKey(names.sessionTable(), "user_id");
+        this.userIdIndex = ConstraintNames.index(names.sessionTable(), "user_id");
+    }
 
     /** The insert affected no row: another session has the id (the insert does nothing on conflict). */
-    static SessionStoreException duplicateId(TableNames names) {
+    SessionStoreException duplicateId() {
         return new SessionStoreException(Reason.DUPLICATE_SESSION_ID,
                 "another session in table \"" + names.session() + "\" already has this session's id", null);
     }
@@ -40,27 +59,78 @@ final class StoreErrors {
      * @param server what PostgreSQL said, when the driver says it; {@code null} otherwise
      * @return the translated error, or {@code error} itself when it is not a refusal of the session
      */
-    static RuntimeException translate(RuntimeException error, ServerError server, DatabaseSession session,
-            TableNames names) {
+    RuntimeException translate(RuntimeException error, ServerError server, DatabaseSession session) {
         if (server == null || server.sqlState() == null) {
             return error;
         }
         String sqlState = server.sqlState();
-        // The key's columns appear as "(user_id)=(" in every translation of PostgreSQL's detail message.
-        if (FOREIGN_KEY_VIOLATION.equals(sqlState) && server.detail().contains("(user_id)=(")) {
-            return new SessionStoreException(Reason.UNKNOWN_USER,
-                    "user \"" + session.userId() + "\" does not exist in table \"" + names.user() + "\"", null);
+        String constraint = server.constraint();
+        if (FOREIGN_KEY_VIOLATION.equals(sqlState) && userForeignKey.equals(constraint)) {
+            return refused(Reason.UNKNOWN_USER, "user " + Names.quote(session.userId()) + " does not exist in table \""
+                    + names.user() + "\"", error);
+        }
+        if (PROGRAM_LIMIT_EXCEEDED.equals(sqlState)) {
+            return tooLargeForAnIndex(session, constraint, error);
         }
         if (UNDEFINED_COLUMN.equals(sqlState)) {
-            return new SessionStoreException(Reason.UNKNOWN_ATTRIBUTE,
-                    "a session attribute has no column in table \"" + names.session() + "\" (attributes "
-                            + session.attributes().keySet() + "): " + server.message(), null);
+            return refused(Reason.UNKNOWN_ATTRIBUTE, "a session attribute has no column in table \"" + names.session()
+                    + "\" (attributes " + session.attributes().keySet() + "): " + server.message(), error);
+        }
+        if (NOT_NULL_VIOLATION.equals(sqlState) && server.column() != null) {
+            return refused(Reason.INVALID_ATTRIBUTE_VALUE, "session attribute " + Names.quote(server.column())
+                    + " of table \"" + names.session() + "\" must not be NULL", error);
+        }
+        if (sqlState.startsWith("23") && constraint != null) {
+            return refused(Reason.INVALID_ATTRIBUTE_VALUE, "a session attribute breaks constraint "
+                    + Names.quote(constraint) + " of table \"" + names.session() + "\" (attributes "
+                    + session.attributes().keySet() + ")", error);
         }
         if (DATATYPE_MISMATCH.equals(sqlState) || sqlState.startsWith("22") || sqlState.startsWith("23")) {
-            return new SessionStoreException(Reason.INVALID_ATTRIBUTE_VALUE,
-                    "a session attribute does not fit its column in table \"" + names.session() + "\" (attributes "
-                            + session.attributes().keySet() + "): " + server.message(), null);
+            return refused(Reason.INVALID_ATTRIBUTE_VALUE, "a session attribute does not fit its column in table \""
+                    + names.session() + "\" (attributes " + session.attributes().keySet() + "): " + server.message(),
+                    error);
         }
         return error;
+    }
+
+    /**
+     * A value too large for a B-tree index: PostgreSQL names the index when the entry exceeds a third of a page,
+     * and none when it exceeds the largest entry of any index, which only a value larger than that can.
+     */
+    private SessionStoreException tooLargeForAnIndex(DatabaseSession session, String index, RuntimeException error) {
+        boolean named = index != null;
+        if (named ? sessionPrimaryKey.equals(index) : exceedsAnyIndex(session.id())) {
+            return refused(Reason.INVALID_SESSION_ID, "the session id is too large for the primary key index of table \""
+                    + names.session() + "\"", error);
+        }
+        if (named ? userIdIndex.equals(index) : exceedsAnyIndex(session.userId())) {
+            return refused(Reason.UNKNOWN_USER, "the session's userId is too large for an index of table \""
+                    + names.session() + "\", so no user can have it", error);
+        }
+        if (named) {
+            return refused(Reason.INVALID_ATTRIBUTE_VALUE, "a session attribute's value is too large for index "
+                    + Names.quote(index) + " of table \"" + names.session() + "\" (attributes "
+                    + session.attributes().keySet() + ")", error);
+        }
+        for (Map.Entry<String, Object> attribute : session.attributes().entrySet()) {
+            if (exceedsAnyIndex(attribute.getValue())) {
+                return refused(Reason.INVALID_ATTRIBUTE_VALUE, "session attribute " + Names.quote(attribute.getKey())
+                        + ": its value is too large for an index of table \"" + names.session() + "\"", error);
+            }
+        }
+        return refused(Reason.INVALID_ATTRIBUTE_VALUE, "a value is too large for an index of table \""
+                + names.session() + "\" (attributes " + session.attributes().keySet() + ")", error);
+    }
+
+    private static boolean exceedsAnyIndex(Object value) {
+        if (value instanceof String text) {
+            return text.length() > MAX_INDEX_ENTRY_BYTES / 3
+                    && text.getBytes(StandardCharsets.UTF_8).length > MAX_INDEX_ENTRY_BYTES;
+        }
+        return value instanceof byte[] bytes && bytes.length > MAX_INDEX_ENTRY_BYTES;
+    }
+
+    private static SessionStoreException refused(Reason reason, String message, RuntimeException cause) {
+        return new SessionStoreException(reason, message, cause);
     }
 }

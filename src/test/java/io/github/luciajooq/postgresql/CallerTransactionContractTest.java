@@ -55,11 +55,8 @@ class CallerTransactionContractTest extends PostgresContract {
         }
 
         @Override
-        public void updateSessionExpiration(String sessionId, Instant expiresAt) {
-            inTransaction(adapter -> {
-                adapter.updateSessionExpiration(sessionId, expiresAt);
-                return null;
-            });
+        public boolean updateSessionExpiration(String sessionId, Instant expiresAt) {
+            return inTransaction(adapter -> adapter.updateSessionExpiration(sessionId, expiresAt));
         }
 
         @Override

@@ -50,8 +50,8 @@ public final class BlockingAdapter implements Adapter {
     }
 
     @Override
-    public void updateSessionExpiration(String sessionId, Instant expiresAt) {
-        await(async.updateSessionExpiration(sessionId, expiresAt));
+    public boolean updateSessionExpiration(String sessionId, Instant expiresAt) {
+        return await(async.updateSessionExpiration(sessionId, expiresAt));
     }
 
     @Override
