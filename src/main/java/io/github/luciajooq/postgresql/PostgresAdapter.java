@@ -34,9 +34,11 @@ import org.jooq.impl.DSL;
  * pooled {@code DataSource} lends a connection for that statement, a single {@code Connection} or the
  * configuration of the caller's {@code dsl.transaction(...)} is used as it is. The adapter never commits,
  * rolls back, closes or changes the auto-commit of a connection. The application's {@code ExecuteListener}s
- * see every statement. Settings that would send a query to another table or break it (name quoting and case,
- * schema rendering and mapping, a row limit) are overridden for the adapter's queries only; the others,
- * statement type and query timeout among them, are the application's.
+ * see every statement. Of the context's configuration the adapter keeps only its connection provider, transaction
+ * provider, execute and transaction listeners, query timeout, fetch size and execute logging; everything else that
+ * shapes SQL (name quoting and case, render mapping, statement type, inlined values, visit listeners, converter
+ * providers) is the adapter's own, so no setting can send a query elsewhere or break it. Every statement is
+ * prepared and binds its values: no id ever becomes part of SQL text.
  *
  * <h2>Time</h2>
  * The API speaks {@link Instant}; the columns are {@code TIMESTAMPTZ}. Results do not depend on the JVM's
@@ -46,12 +48,14 @@ import org.jooq.impl.DSL;
  *
  * <h2>Errors</h2>
  * A {@code null} argument throws {@link NullPointerException}, a blank id {@link IllegalArgumentException},
- * both naming the argument, before any SQL runs. A session that cannot be stored throws
- * {@link SessionStoreException}, and nothing is written. A taken id is found without an error
- * ({@code ON CONFLICT (id) DO NOTHING} and the row count), so it leaves the caller's transaction usable; an
- * unknown user or attribute is an error in PostgreSQL, which aborts a transaction the caller holds open.
- * Messages never contain a session id: it is a credential. Other database errors are jOOQ's
- * {@link DataAccessException}.
+ * both naming the argument, before any SQL runs. An id PostgreSQL cannot store (a NUL character, a lone UTF-16
+ * surrogate) matches nothing, without SQL. A session that cannot be stored throws {@link SessionStoreException}
+ * with the reason and the attribute, column or constraint concerned, recognised by SQLSTATE and constraint name,
+ * and nothing is written. Text that cannot be stored exactly, values jOOQ cannot bind and a taken id
+ * ({@code ON CONFLICT (id) DO NOTHING} and the row count) are refused without an error in PostgreSQL, so they
+ * leave the caller's transaction usable; what PostgreSQL itself refuses (an unknown user or attribute, a value of
+ * the wrong type) aborts a transaction the caller holds open. Messages never contain a session id: it is a
+ * credential. Other database errors are jOOQ's {@link DataAccessException}, with the driver's error as cause.
  * <p>
  * Instances are thread-safe when the context's connection provider is (a {@code DataSource}'s is; a single
  * {@code Connection} is not for concurrent use), and immutable.

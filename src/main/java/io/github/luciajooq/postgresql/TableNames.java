@@ -1,5 +1,6 @@
 package io.github.luciajooq.postgresql;
 
+import io.github.luciajooq.internal.Names;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import org.jooq.Name;
@@ -71,7 +72,7 @@ public record TableNames(String user, String session) {
         Objects.requireNonNull(name, argument);
         String[] parts = name.split("\\.", -1);
         if (parts.length > 2) {
-            throw new IllegalArgumentException(argument + " must be table or schema.table, not " + quote(name));
+            throw new IllegalArgumentException(argument + " must be table or schema.table, not " + Names.quote(name));
         }
         for (String part : parts) {
             requireSafe(part, argument, name);
@@ -81,29 +82,17 @@ public record TableNames(String user, String session) {
 
     private static void requireSafe(String part, String argument, String name) {
         if (part.isEmpty()) {
-            throw new IllegalArgumentException(argument + " has an empty part: " + quote(name));
+            throw new IllegalArgumentException(argument + " has an empty part: " + Names.quote(name));
         }
         if (!part.strip().equals(part)) {
-            throw new IllegalArgumentException(argument + " has leading or trailing white space: " + quote(name));
+            throw new IllegalArgumentException(argument + " has leading or trailing white space: " + Names.quote(name));
         }
         if (part.chars().anyMatch(Character::isISOControl)) {
-            throw new IllegalArgumentException(argument + " contains a control character: " + quote(name));
+            throw new IllegalArgumentException(argument + " contains a control character: " + Names.quote(name));
         }
         if (part.getBytes(StandardCharsets.UTF_8).length > MAX_IDENTIFIER_BYTES) {
             throw new IllegalArgumentException(argument + " has a part longer than PostgreSQL's "
-                    + MAX_IDENTIFIER_BYTES + " bytes, which PostgreSQL would truncate: " + quote(name));
+                    + MAX_IDENTIFIER_BYTES + " bytes, which PostgreSQL would truncate: " + Names.quote(name));
         }
-    }
-
-    private static String quote(String name) {
-        StringBuilder quoted = new StringBuilder("\"");
-        name.codePoints().forEach(c -> {
-            if (Character.isISOControl(c)) {
-                quoted.append(String.format("\\u%04x", c));
-            } else {
-                quoted.appendCodePoint(c);
-            }
-        });
-        return quoted.append('"').toString();
     }
 }

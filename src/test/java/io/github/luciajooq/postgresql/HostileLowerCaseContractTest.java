@@ -8,6 +8,6 @@ class HostileLowerCaseContractTest extends PostgresContract {
 
     @Override
     protected DSLContext applicationDsl() {
-        return new HostileSettings().dsl(database.dataSource(), RenderNameCase.LOWER);
+        return new HostileSettings().dsl(database, RenderNameCase.LOWER);
     }
 }

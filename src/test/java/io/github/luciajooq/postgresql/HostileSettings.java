@@ -1,41 +1,53 @@
 package io.github.luciajooq.postgresql;
 
-import java.time.LocalDateTime;
+import io.github.luciajooq.testing.TestDatabase;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.jooq.Converter;
 import org.jooq.ConverterProvider;
 import org.jooq.DSLContext;
 import org.jooq.ExecuteListener;
 import org.jooq.SQLDialect;
+import org.jooq.Table;
+import org.jooq.VisitListener;
 import org.jooq.conf.MappedSchema;
 import org.jooq.conf.MappedTable;
+import org.jooq.conf.ParamType;
 import org.jooq.conf.RenderMapping;
 import org.jooq.conf.RenderNameCase;
 import org.jooq.conf.RenderQuotedNames;
+import org.jooq.conf.RenderTable;
 import org.jooq.conf.Settings;
 import org.jooq.conf.StatementType;
 import org.jooq.impl.DSL;
 import org.jooq.impl.DefaultConfiguration;
-import org.jooq.impl.DefaultConverterProvider;
 
 /**
- * An application's {@link DSLContext} with every setting that could send the adapter's queries elsewhere or
- * break them (the Java counterpart of Lucia's warning about ORMs that change how the driver parses types), and an
- * {@link ExecuteListener} of the application's own that records what it sees.
+ * An application's {@link DSLContext} with every setting that could send the adapter's queries elsewhere, break
+ * them or put values into SQL text (the Java counterpart of Lucia's warning about ORMs that change how the driver
+ * parses types), on connections with {@code standard_conforming_strings=off}, where an inlined {@code \'} ends a
+ * string literal; and an {@link ExecuteListener} of the application's own that records what it sees.
+ * <p>
+ * Its converter provider and visit listener count the times jOOQ consults them, so that a test can show that
+ * they are live for the application's own queries (and would corrupt the adapter's, were they kept).
  */
 final class HostileSettings {
 
     final List<String> statementsSeen = new CopyOnWriteArrayList<>();
+    final AtomicInteger converterLookups = new AtomicInteger();
+    final AtomicInteger tablesRewritten = new AtomicInteger();
 
-    DSLContext dsl(DataSource dataSource, RenderNameCase nameCase) {
+    DSLContext dsl(TestDatabase database, RenderNameCase nameCase) {
+        DataSource dataSource = database.dataSource("-c standard_conforming_strings=off");
         Settings settings = new Settings()
                 .withRenderQuotedNames(RenderQuotedNames.NEVER)
                 .withRenderNameCase(nameCase)
+                .withRenderTable(RenderTable.NEVER)
                 .withStatementType(StatementType.STATIC_STATEMENT)
+                .withParamType(ParamType.INLINED)
                 .withRenderSchema(false)
                 .withMaxRows(1)
                 // The application's own mapping: its "public" tables live elsewhere, under other names.
@@ -51,24 +63,37 @@ final class HostileSettings {
                 .set(dataSource)
                 .set(SQLDialect.POSTGRES)
                 .set(settings)
-                .set(new LocalTimeConverters())
+                .set(new ShiftingConverters())
+                .set(VisitListener.onVisitStart(context -> {
+                    // The application sends every query about "decoy" to its own table of that name.
+                    if (context.queryPart() instanceof Table<?> table && table.getName().equals("decoy")) {
+                        tablesRewritten.incrementAndGet();
+                        context.queryPart(DSL.table(DSL.name("app_decoy")));
+                    }
+                }))
                 .set(ExecuteListener.onExecuteStart(context -> statementsSeen.add(context.sql()))));
     }
 
-    /** The application reads every TIMESTAMPTZ as a LocalDateTime in its own zone, and would have us do so. */
-    private static final class LocalTimeConverters implements ConverterProvider {
-
-        private final ConverterProvider defaults = new DefaultConverterProvider();
+    /**
+     * The application reads every TIMESTAMPTZ it converts as an hour later, and every text reversed: jOOQ consults
+     * it whenever a value is read or converted into another Java type ({@code get(field, type)}, {@code into}).
+     */
+    private final class ShiftingConverters implements ConverterProvider {
 
         @SuppressWarnings("unchecked")
         @Override
         public <T, U> Converter<T, U> provide(Class<T> databaseType, Class<U> userType) {
-            if (databaseType == OffsetDateTime.class && userType == Object.class) {
-                return (Converter<T, U>) Converter.ofNullable(OffsetDateTime.class, Object.class,
-                        timestamp -> timestamp.atZoneSameInstant(ZoneId.of("Pacific/Kiritimati")).toLocalDateTime(),
-                        local -> ((LocalDateTime) local).atZone(ZoneId.of("Pacific/Kiritimati")).toOffsetDateTime());
+            converterLookups.incrementAndGet();
+            if (databaseType == OffsetDateTime.class) {
+                return (Converter<T, U>) Converter.ofNullable(OffsetDateTime.class, OffsetDateTime.class,
+                        timestamp -> timestamp.plusHours(1), timestamp -> timestamp.minusHours(1));
             }
-            return defaults.provide(databaseType, userType);
+            if (databaseType == String.class && userType == String.class) {
+                return (Converter<T, U>) Converter.ofNullable(String.class, String.class,
+                        text -> new StringBuilder(text).reverse().toString(),
+                        text -> new StringBuilder(text).reverse().toString());
+            }
+            return null;
         }
     }
 }

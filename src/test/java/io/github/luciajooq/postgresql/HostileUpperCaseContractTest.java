@@ -2,9 +2,14 @@ package io.github.luciajooq.postgresql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.luciajooq.DatabaseSession;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Map;
 import org.jooq.DSLContext;
 import org.jooq.conf.RenderNameCase;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,19 +27,51 @@ class HostileUpperCaseContractTest extends PostgresContract {
 
     @Override
     protected DSLContext applicationDsl() {
-        return hostile.dsl(database.dataSource(), RenderNameCase.UPPER);
+        return hostile.dsl(database, RenderNameCase.UPPER);
     }
 
     @Test
-    void theApplicationsExecuteListenersSeeTheAdaptersStatements() {
+    void theApplicationsExecuteListenersSeeTheAdaptersStatementsWithBindMarkersOnly() {
         insertUser("user-1", "ann");
         hostile.statementsSeen.clear();
 
-        adapter().setSession(new io.github.luciajooq.DatabaseSession("s", "user-1", clock.instant().plusSeconds(60), Map.of()));
-        adapter().getSessionAndUser("s");
+        adapter().setSession(new DatabaseSession("s3cr3t-id", "user-1", clock.instant().plusSeconds(60),
+                Map.of("ip", "10.0.0.1")));
+        adapter().getSessionAndUser("s3cr3t-id");
+        adapter().updateSessionExpiration("s3cr3t-id", clock.instant().plusSeconds(120));
         adapter().deleteExpiredSessions();
 
-        assertThat(hostile.statementsSeen).hasSize(3);
-        assertThat(hostile.statementsSeen).allSatisfy(sql -> assertThat(sql).contains("\"Auth\"."));
+        assertThat(hostile.statementsSeen).hasSize(4).allSatisfy(sql -> assertThat(sql)
+                .contains("\"Auth\".")
+                .contains("?")
+                .doesNotContain("s3cr3t-id")
+                .doesNotContain("10.0.0.1"));
+    }
+
+    @Test
+    void theApplicationsConverterProviderAndVisitListenerAreLiveButNeverTouchTheAdaptersQueries() {
+        insertUser("user-1", "ann");
+        database.execute("CREATE TABLE app_decoy (id INTEGER)");
+        DSLContext application = applicationDsl();
+        OffsetDateTime noon = OffsetDateTime.of(2026, 1, 1, 12, 0, 0, 0, ZoneOffset.UTC);
+
+        // The application's own queries go through both.
+        assertThat(application.select(DSL.inline(noon)).fetchOne().get(0, OffsetDateTime.class))
+                .isEqualTo(noon.plusHours(1));
+        assertThat(application.fetchCount(DSL.table(DSL.name("decoy")))).isZero();
+        assertThat(hostile.converterLookups).hasPositiveValue();
+        assertThat(hostile.tablesRewritten).hasPositiveValue();
+
+        int lookups = hostile.converterLookups.get();
+        int rewritten = hostile.tablesRewritten.get();
+        Instant expiresAt = clock.instant().plusSeconds(60);
+        adapter().setSession(new DatabaseSession("s", "user-1", expiresAt, Map.of("ip", "10.0.0.1")));
+
+        DatabaseSession read = adapter().getSessionAndUser("s").orElseThrow().session();
+        assertThat(read).isEqualTo(new DatabaseSession("s", "user-1", expiresAt, read.attributes()));
+        assertThat(read.attributes()).containsEntry("ip", "10.0.0.1");
+        assertThat(adapter().getUserSessions("user-1")).extracting(DatabaseSession::expiresAt).containsExactly(expiresAt);
+        assertThat(hostile.converterLookups).hasValue(lookups);
+        assertThat(hostile.tablesRewritten).hasValue(rewritten);
     }
 }

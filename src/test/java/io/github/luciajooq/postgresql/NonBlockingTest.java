@@ -16,6 +16,7 @@ import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.blockhound.BlockHound;
@@ -26,7 +27,11 @@ import reactor.core.scheduler.Schedulers;
  * No call of {@link AsyncLucia} on {@link AsyncPostgresAdapter} blocks a thread: BlockHound fails any blocking
  * call (socket or file I/O, sleeping, waiting on a lock) made on a non-blocking thread, and every operation here
  * starts on Reactor's parallel scheduler and continues on the R2DBC driver's event loop, both non-blocking.
+ * <p>
+ * BlockHound stays installed for the rest of the JVM's life, so this test runs in a JVM of its own (tag
+ * {@code own-jvm}, Surefire's execution of that name).
  */
+@Tag("own-jvm")
 @ExtendWith(PostgresDatabaseExtension.class)
 class NonBlockingTest {
 

@@ -39,6 +39,16 @@ public final class TestDatabase {
         return dataSource;
     }
 
+    /**
+     * A non-pooling data source whose connections start with these server settings, e.g.
+     * {@code -c standard_conforming_strings=off} (libpq's {@code options}).
+     */
+    public DataSource dataSource(String options) {
+        PGSimpleDataSource withOptions = server.dataSource(name);
+        withOptions.setOptions(options);
+        return withOptions;
+    }
+
     /** A plain context on {@link #dataSource()}, for setting up and checking what tests need. */
     public DSLContext dsl() {
         return DSL.using(dataSource, SQLDialect.POSTGRES);
@@ -46,6 +56,11 @@ public final class TestDatabase {
 
     /** An R2DBC connection factory for this database: each {@code create()} opens a new connection. */
     public io.r2dbc.spi.ConnectionFactory connectionFactory() {
+        return connectionFactory(java.util.Map.of());
+    }
+
+    /** An R2DBC connection factory whose connections start with these server settings. */
+    public io.r2dbc.spi.ConnectionFactory connectionFactory(java.util.Map<String, String> options) {
         return new io.r2dbc.postgresql.PostgresqlConnectionFactory(
                 io.r2dbc.postgresql.PostgresqlConnectionConfiguration.builder()
                         .host(server.host())
@@ -53,6 +68,7 @@ public final class TestDatabase {
                         .database(name)
                         .username(server.user())
                         .password(server.password() == null ? "" : server.password())
+                        .options(options)
                         .build());
     }
 

@@ -1,0 +1,190 @@
+package io.github.luciajooq;
+
+import static io.github.luciajooq.testing.BlockingAdapter.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.luciajooq.memory.InMemoryAdapter;
+import io.github.luciajooq.postgresql.AsyncPostgresAdapter;
+import io.github.luciajooq.postgresql.PostgresAdapter;
+import io.github.luciajooq.postgresql.TableNames;
+import io.github.luciajooq.testing.PostgresDatabaseExtension;
+import io.github.luciajooq.testing.RecordingConnectionFactory;
+import io.github.luciajooq.testing.TestClock;
+import io.github.luciajooq.testing.TestDatabase;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+import org.jooq.DSLContext;
+import org.jooq.ExecuteListener;
+import org.jooq.SQLDialect;
+import org.jooq.conf.ParamType;
+import org.jooq.conf.Settings;
+import org.jooq.conf.StatementType;
+import org.jooq.impl.DSL;
+import org.jooq.impl.DefaultConfiguration;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Seeded random headers and ids, as an attacker would send them, through the request path the README gives
+ * ({@code readSessionCookie(header).flatMap(validateSession)}, bearer tokens, direct calls and sign-out) on every
+ * driver: nothing throws, nothing but the real session is ever found, nothing is written, and no SQL text the
+ * driver receives holds a session id or any quoted value.
+ */
+@ExtendWith(PostgresDatabaseExtension.class)
+class HostileRequestsTest {
+
+    enum Driver { IN_MEMORY, JDBC_PREPARED, JDBC_STATIC_INLINED, R2DBC }
+
+    /** The pieces headers are made of: what breaks parsers, encodings, PostgreSQL and SQL text. */
+    private static final List<String> FRAGMENTS = List.of("auth_session=", "auth_session", "=", ";", " ", "\t", "\"",
+            ",", "%", "%0", "%00", "%C3", "%C3%BC", "%FF", "%E2%82", "%2F", "%3D", "%ZZ", "\u0000", "\u0001", "\u001f",
+            "\u007f", "\r\n", "\uD800", "\uDC00", "\uD83D\uDE00", "\u00fc", "'", "\\", "'; delete from user_session; --",
+            "\\'; delete from user_session; --", "' or '1'='1", "Bearer ", "bearer ", "Basic ", "abc", "==", "+/", "~.-_");
+
+    private final TestClock clock = TestClock.standard();
+    private final List<String> sqlSeen = new CopyOnWriteArrayList<>();
+
+    /** {@link Lucia}'s and {@link AsyncLucia}'s request path, whichever the driver needs. */
+    private interface RequestPath {
+        AbstractSessionManager manager();
+
+        Optional<SessionAndUser> validate(String sessionId);
+
+        void invalidate(String sessionId);
+    }
+
+    static Stream<Arguments> driversAndSeeds() {
+        List<Arguments> cases = new ArrayList<>();
+        for (Driver driver : Driver.values()) {
+            for (long seed : new long[] {1, 20261129}) {
+                cases.add(Arguments.of(driver, seed));
+            }
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0}, seed {1}")
+    @MethodSource("driversAndSeeds")
+    void noHeaderOrIdAClientSendsThrowsFindsAnotherSessionOrReachesSqlText(Driver driver, long seed,
+            TestDatabase database) {
+        RequestPath path = requestPath(driver, database);
+        Session real = path.manager() instanceof Lucia lucia
+                ? lucia.createSession("user-1", Map.of("ip", "10.0.0.1"))
+                : await(((AsyncLucia) path.manager()).createSession("user-1", Map.of("ip", "10.0.0.1")));
+        String token = real.id();
+        List<String> fragments = new ArrayList<>(FRAGMENTS);
+        fragments.addAll(List.of(token.substring(0, 20), token + "x", "x" + token, token + "%00", token + "\u0000",
+                token.toUpperCase()));
+        Random random = new Random(seed);
+
+        for (int request = 0; request < 400; request++) {
+            String header = header(random, fragments);
+            Optional<String> cookie = path.manager().readSessionCookie(header);
+            Optional<String> bearer = path.manager().readBearerToken(header);
+
+            assertThat(cookie.flatMap(path::validate)).as("cookie %s", header).isEmpty();
+            assertThat(bearer.flatMap(path::validate)).as("bearer %s", header).isEmpty();
+            assertThat(path.validate(header)).as("id %s", header).isEmpty();
+            path.invalidate(header);
+            cookie.ifPresent(path::invalidate);
+        }
+
+        assertThat(path.validate(token)).hasValueSatisfying(valid -> assertThat(valid.user().id()).isEqualTo("user-1"));
+        assertThat(database.count("user_session")).isEqualTo(driver == Driver.IN_MEMORY ? 0 : 1);
+        assertThat(sqlSeen).allSatisfy(sql -> assertThat(sql).doesNotContain(token).doesNotContain("'"));
+        if (driver != Driver.IN_MEMORY) {
+            assertThat(sqlSeen).as("the adapter's statements").isNotEmpty();
+            assertThat(sqlSeen.stream().distinct()).as("fixed statements, values bound").hasSizeLessThanOrEqualTo(4);
+        }
+
+        path.manager().readSessionCookie("auth_session=" + token).ifPresent(path::invalidate);
+        assertThat(path.validate(token)).isEmpty();
+    }
+
+    /** One to a dozen fragments; now and then a huge value or hundreds of cookies. */
+    private static String header(Random random, List<String> fragments) {
+        StringBuilder header = new StringBuilder();
+        int pieces = 1 + random.nextInt(12);
+        for (int piece = 0; piece < pieces; piece++) {
+            header.append(fragments.get(random.nextInt(fragments.size())));
+        }
+        switch (random.nextInt(40)) {
+            case 0 -> header.append("A".repeat(100_000));
+            case 1 -> header.append("a=b; ".repeat(500));
+            case 2 -> random.ints(5_000, 0, 0x10000).forEach(c -> header.append((char) c));
+            default -> { }
+        }
+        return header.toString();
+    }
+
+    private RequestPath requestPath(Driver driver, TestDatabase database) {
+        if (driver == Driver.IN_MEMORY) {
+            InMemoryAdapter adapter = InMemoryAdapter.create(clock, "ip");
+            adapter.putUser(new DatabaseUser("user-1", Map.of()));
+            return blocking(Lucia.builder(adapter).clock(clock).build());
+        }
+        database.execute("ALTER TABLE user_session ADD COLUMN ip TEXT");
+        database.execute("INSERT INTO auth_user (id) VALUES ('user-1')");
+        if (driver == Driver.R2DBC) {
+            RecordingConnectionFactory recording = new RecordingConnectionFactory(
+                    database.connectionFactory(Map.of("standard_conforming_strings", "off")));
+            AsyncLucia lucia = AsyncLucia.builder(AsyncPostgresAdapter.create(
+                    DSL.using(recording, SQLDialect.POSTGRES), TableNames.DEFAULT, clock)).clock(clock).build();
+            return new RequestPath() {
+                @Override
+                public AbstractSessionManager manager() {
+                    return lucia;
+                }
+
+                @Override
+                public Optional<SessionAndUser> validate(String sessionId) {
+                    sqlSeen.addAll(recording.statements());
+                    recording.statements().clear();
+                    return await(lucia.validateSession(sessionId));
+                }
+
+                @Override
+                public void invalidate(String sessionId) {
+                    await(lucia.invalidateSession(sessionId));
+                    sqlSeen.addAll(recording.statements());
+                    recording.statements().clear();
+                }
+            };
+        }
+        Settings settings = driver == Driver.JDBC_STATIC_INLINED
+                ? new Settings().withStatementType(StatementType.STATIC_STATEMENT).withParamType(ParamType.INLINED)
+                : new Settings();
+        DSLContext dsl = DSL.using(new DefaultConfiguration()
+                .set(database.dataSource("-c standard_conforming_strings=off"))
+                .set(SQLDialect.POSTGRES)
+                .set(settings)
+                .set(ExecuteListener.onExecuteStart(context -> sqlSeen.add(context.sql()))));
+        return blocking(Lucia.builder(PostgresAdapter.create(dsl, TableNames.DEFAULT, clock)).clock(clock).build());
+    }
+
+    private static RequestPath blocking(Lucia lucia) {
+        return new RequestPath() {
+            @Override
+            public AbstractSessionManager manager() {
+                return lucia;
+            }
+
+            @Override
+            public Optional<SessionAndUser> validate(String sessionId) {
+                return lucia.validateSession(sessionId);
+            }
+
+            @Override
+            public void invalidate(String sessionId) {
+                lucia.invalidateSession(sessionId);
+            }
+        };
+    }
+}

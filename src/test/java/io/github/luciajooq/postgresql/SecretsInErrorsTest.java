@@ -1,0 +1,90 @@
+package io.github.luciajooq.postgresql;
+
+import static io.github.luciajooq.testing.BlockingAdapter.await;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import io.github.luciajooq.AsyncLucia;
+import io.github.luciajooq.Lucia;
+import io.github.luciajooq.Session;
+import io.github.luciajooq.testing.PostgresDatabaseExtension;
+import io.github.luciajooq.testing.TestClock;
+import io.github.luciajooq.testing.TestDatabase;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Function;
+import org.jooq.SQLDialect;
+import org.jooq.conf.ParamType;
+import org.jooq.conf.Settings;
+import org.jooq.conf.StatementType;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * A database error the adapter does not translate, here a lock timeout while a validation renews a session,
+ * reaches the application as the driver reported it: neither its message, nor any cause's, nor the stack trace an
+ * application would log holds the session id, even when the application's context inlines values into SQL.
+ */
+@ExtendWith(PostgresDatabaseExtension.class)
+class SecretsInErrorsTest {
+
+    private final TestClock clock = TestClock.standard();
+    private TestDatabase database;
+
+    @BeforeEach
+    void setUp(TestDatabase database) {
+        this.database = database;
+        database.execute("INSERT INTO auth_user (id) VALUES ('user-1')");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"JDBC, values inlined", "R2DBC"})
+    void aLockTimeoutDuringRenewalCarriesNoSessionId(String driver) throws SQLException {
+        Function<String, Object> validate;
+        Session session;
+        if (driver.equals("R2DBC")) {
+            AsyncLucia lucia = AsyncLucia.builder(AsyncPostgresAdapter.create(
+                    DSL.using(database.connectionFactory(Map.of("lock_timeout", "200ms")), SQLDialect.POSTGRES),
+                    TableNames.DEFAULT, clock)).clock(clock).build();
+            session = await(lucia.createSession("user-1", Map.of()));
+            validate = sessionId -> await(lucia.validateSession(sessionId));
+        } else {
+            Settings inlining = new Settings().withStatementType(StatementType.STATIC_STATEMENT)
+                    .withParamType(ParamType.INLINED);
+            Lucia lucia = Lucia.builder(PostgresAdapter.create(
+                    DSL.using(database.dataSource("-c lock_timeout=200ms"), SQLDialect.POSTGRES, inlining),
+                    TableNames.DEFAULT, clock)).clock(clock).build();
+            session = lucia.createSession("user-1", Map.of());
+            validate = lucia::validateSession;
+        }
+        clock.advance(Duration.ofDays(16));
+
+        Throwable error;
+        try (Connection locker = database.dataSource().getConnection()) {
+            locker.setAutoCommit(false);
+            try (PreparedStatement lock = locker.prepareStatement("SELECT 1 FROM user_session WHERE id = ? FOR UPDATE")) {
+                lock.setString(1, session.id());
+                lock.executeQuery().close();
+            }
+            error = catchThrowable(() -> validate.apply(session.id()));
+            locker.rollback();
+        }
+
+        assertThat(error).as("the renewal timed out on the lock").isNotNull();
+        StringWriter logged = new StringWriter();
+        error.printStackTrace(new PrintWriter(logged));
+        assertThat(logged.toString()).contains("lock timeout").doesNotContain(session.id());
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            assertThat(cause.getMessage()).doesNotContain(session.id());
+            assertThat(cause.toString()).doesNotContain(session.id());
+        }
+    }
+}
