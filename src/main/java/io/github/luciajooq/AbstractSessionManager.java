@@ -1,5 +1,9 @@
 package io.github.luciajooq;
 
+import io.github.luciajooq.http.Cookie;
+import io.github.luciajooq.http.RequestHeaders;
+import io.github.luciajooq.internal.Arguments;
+import io.github.luciajooq.token.SessionToken;
 import java.util.Optional;
 
 /**
@@ -15,38 +19,33 @@ abstract class AbstractSessionManager {
     }
 
     /**
-     * The session id in a {@code Cookie} request header. Cookies are split at {@code ;}; white space around
-     * names and values is ignored, a value in double quotes is unquoted and percent-encoding is decoded (UTF-8).
-     * When the name appears more than once, the first usable value wins.
+     * The session token in a {@code Cookie} request header: the first value of the session cookie that is a
+     * well-formed token. Cookies are split at {@code ;}; white space around names and values is ignored, a value in
+     * double quotes is unquoted and percent-encoding is decoded (UTF-8).
      *
      * @param cookieHeader the header's value, or {@code null} when the request has none
-     * @return empty when there is no session cookie with a usable value; never throws on a malformed header
+     * @return empty when there is no session cookie with a well-formed token; never throws on a malformed header
      */
-    public final Optional<String> readSessionCookie(String cookieHeader) {
+    public final Optional<SessionToken> readSessionCookie(String cookieHeader) {
         return policy.readSessionCookie(cookieHeader);
     }
 
     /**
-     * The token of an {@code Authorization: Bearer <token>} header (RFC 6750: the scheme in any case, the token
-     * a {@code b64token}).
+     * The token of an {@code Authorization: Bearer <token>} header (RFC 6750: the scheme in any case).
      *
      * @param authorizationHeader the header's value, or {@code null} when the request has none
-     * @return empty for any other header; never throws
+     * @return empty for any other header, or a token that is not well-formed; never throws
      */
-    public final Optional<String> readBearerToken(String authorizationHeader) {
-        return Headers.bearerToken(authorizationHeader);
+    public final Optional<SessionToken> readBearerToken(String authorizationHeader) {
+        return RequestHeaders.bearerToken(authorizationHeader).flatMap(SessionToken::parse);
     }
 
     /**
-     * The cookie that carries this session id to the client: {@code HttpOnly}, with the configured attributes
-     * and a {@code Max-Age} of the session lifetime (400 days when the cookie is set not to expire).
-     *
-     * @throws IllegalArgumentException when the id is not well-formed (see
-     *     {@link Lucia#createSession(String, java.util.Map, String)}); the message does not repeat it
+     * The cookie that carries this token to the client: {@code HttpOnly}, with the configured attributes and a
+     * {@code Max-Age} of the session lifetime (400 days when the cookie is set not to expire).
      */
-    public final Cookie createSessionCookie(String sessionId) {
-        SessionIds.requireWellFormed(sessionId, "sessionId");
-        return policy.sessionCookie(sessionId);
+    public final Cookie createSessionCookie(SessionToken token) {
+        return policy.sessionCookie(Arguments.requireNonNull(token, "token"));
     }
 
     /** The cookie that removes the session cookie from the client: an empty value and {@code Max-Age=0}. */

@@ -1,9 +1,12 @@
 package io.github.luciajooq;
 
 import io.github.luciajooq.internal.Arguments;
+import io.github.luciajooq.spi.AsyncAdapter;
+import io.github.luciajooq.spi.DatabaseSession;
+import io.github.luciajooq.token.SessionHandle;
+import io.github.luciajooq.token.SessionToken;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -15,44 +18,43 @@ import java.util.concurrent.CompletionStage;
  * <p>
  * Argument errors are thrown at once; errors of the adapter complete the stage exceptionally. Instances are
  * immutable and thread-safe.
+ *
+ * @param <I> the type of user ids
+ * @param <U> the type of user attributes
+ * @param <S> the type of session attributes
  */
-public final class AsyncLucia extends AbstractSessionManager {
+public final class AsyncLucia<I, U, S> extends AbstractSessionManager {
 
-    private final AsyncAdapter adapter;
+    private final AsyncAdapter<I, U, S> adapter;
 
-    private AsyncLucia(AsyncAdapter adapter, SessionPolicy policy) {
+    private AsyncLucia(AsyncAdapter<I, U, S> adapter, SessionPolicy policy) {
         super(policy);
         this.adapter = adapter;
     }
 
     /** A builder with Lucia's defaults, on this adapter. */
-    public static Builder builder(AsyncAdapter adapter) {
-        return new Builder(Arguments.requireNonNull(adapter, "adapter"));
+    public static <I, U, S> Builder<I, U, S> builder(AsyncAdapter<I, U, S> adapter) {
+        return new Builder<>(Arguments.requireNonNull(adapter, "adapter"));
     }
 
-    /** @see Lucia#createSession(String, Map) */
-    public CompletionStage<Session> createSession(String userId, Map<String, Object> attributes) {
-        return createSession(userId, attributes, SessionIds.generate());
+    /** @see Lucia#createSession(Object, Object) */
+    public CompletionStage<NewSession<I, S>> createSession(I userId, S attributes) {
+        return createSession(userId, attributes, policy.newToken());
     }
 
-    /** @see Lucia#createSession(String, Map, String) */
-    public CompletionStage<Session> createSession(String userId, Map<String, Object> attributes, String sessionId) {
-        Arguments.requireId(userId, "userId");
+    /** @see Lucia#createSession(Object, Object, SessionToken) */
+    public CompletionStage<NewSession<I, S>> createSession(I userId, S attributes, SessionToken token) {
+        Arguments.requireUserId(userId, "userId");
         Arguments.requireNonNull(attributes, "attributes");
-        SessionIds.requireWellFormed(sessionId, "sessionId");
-        DatabaseSession stored = new DatabaseSession(
-                SessionIds.storageKey(sessionId), userId, policy.newExpiry(), attributes);
-        return adapter.setSession(stored)
-                .thenApply(written -> new Session(sessionId, userId, stored.expiresAt(), true, stored.attributes()));
+        Arguments.requireNonNull(token, "token");
+        DatabaseSession<I, S> stored = new DatabaseSession<>(policy.key(token), userId, policy.newExpiry(), attributes);
+        return adapter.setSession(stored).thenApply(written -> policy.created(token, stored));
     }
 
-    /** @see Lucia#validateSession(String) */
-    public CompletionStage<Optional<SessionAndUser>> validateSession(String sessionId) {
-        Arguments.requireNonNull(sessionId, "sessionId");
-        if (!SessionIds.isWellFormed(sessionId)) {
-            return CompletableFuture.completedFuture(Optional.empty());
-        }
-        String key = SessionIds.storageKey(sessionId);
+    /** @see Lucia#validateSession(SessionToken) */
+    public CompletionStage<Optional<SessionAndUser<I, U, S>>> validateSession(SessionToken token) {
+        Arguments.requireNonNull(token, "token");
+        String key = policy.key(token);
         return adapter.getSessionAndUser(key).thenCompose(found -> {
             if (found.isEmpty()) {
                 return CompletableFuture.completedFuture(Optional.empty());
@@ -63,62 +65,78 @@ public final class AsyncLucia extends AbstractSessionManager {
                     return adapter.deleteSession(key).thenApply(deleted -> Optional.empty());
                 case RENEW:
                     return adapter.updateSessionExpiration(key, decision.expiresAt()).thenApply(renewed -> renewed
-                            ? Optional.of(SessionPolicy.validated(sessionId, found.get(), decision))
+                            ? Optional.of(policy.validated(found.get(), decision))
                             : Optional.empty());
                 case VALID:
                 default:
-                    return CompletableFuture.completedFuture(
-                            Optional.of(SessionPolicy.validated(sessionId, found.get(), decision)));
+                    return CompletableFuture.completedFuture(Optional.of(policy.validated(found.get(), decision)));
             }
         });
     }
 
-    /** @see Lucia#getUserSessions(String) */
-    public CompletionStage<List<Session>> getUserSessions(String userId) {
-        Arguments.requireId(userId, "userId");
+    /** @see Lucia#getUserSessions(Object) */
+    public CompletionStage<List<Session<I, S>>> getUserSessions(I userId) {
+        Arguments.requireUserId(userId, "userId");
         return adapter.getUserSessions(userId).thenApply(stored -> {
-            List<Session> sessions = new ArrayList<>();
-            for (DatabaseSession session : stored) {
+            List<Session<I, S>> sessions = new ArrayList<>();
+            for (DatabaseSession<I, S> session : stored) {
                 if (policy.isLive(session.expiresAt())) {
-                    sessions.add(SessionPolicy.listed(session));
+                    sessions.add(policy.listed(session));
                 }
             }
             return sessions;
         });
     }
 
-    /** @see Lucia#invalidateSession(String) */
-    public CompletionStage<Void> invalidateSession(String sessionId) {
-        Arguments.requireNonNull(sessionId, "sessionId");
-        if (!SessionIds.isWellFormed(sessionId)) {
-            return CompletableFuture.completedFuture(null);
-        }
-        return adapter.deleteSession(SessionIds.storageKey(sessionId));
+    /** @see Lucia#invalidateSession(SessionToken) */
+    public CompletionStage<Void> invalidateSession(SessionToken token) {
+        Arguments.requireNonNull(token, "token");
+        return adapter.deleteSession(policy.key(token));
     }
 
-    /** @see Lucia#invalidateUserSessions(String) */
-    public CompletionStage<Void> invalidateUserSessions(String userId) {
-        Arguments.requireId(userId, "userId");
+    /** @see Lucia#invalidateSession(Object, SessionHandle) */
+    public CompletionStage<Boolean> invalidateSession(I userId, SessionHandle handle) {
+        Arguments.requireUserId(userId, "userId");
+        Arguments.requireNonNull(handle, "handle");
+        return adapter.getUserSessions(userId).thenCompose(stored -> {
+            for (DatabaseSession<I, S> session : stored) {
+                if (policy.isNamedBy(session, handle)) {
+                    return adapter.deleteSession(session.id()).thenApply(deleted -> true);
+                }
+            }
+            return CompletableFuture.completedFuture(false);
+        });
+    }
+
+    /** @see Lucia#invalidateUserSessions(Object) */
+    public CompletionStage<Void> invalidateUserSessions(I userId) {
+        Arguments.requireUserId(userId, "userId");
         return adapter.deleteUserSessions(userId);
     }
 
     /** @see Lucia#deleteExpiredSessions() */
     public CompletionStage<Long> deleteExpiredSessions() {
-        return adapter.deleteExpiredSessions();
+        return adapter.deleteExpiredSessions(policy.now());
     }
 
-    /** Configures an {@link AsyncLucia}: the settings of {@link Lucia.Builder}. Not thread-safe. */
-    public static final class Builder extends SessionManagerBuilder<Builder> {
+    /**
+     * Configures an {@link AsyncLucia}: the settings of {@link Lucia.Builder}. Not thread-safe.
+     *
+     * @param <I> the type of user ids
+     * @param <U> the type of user attributes
+     * @param <S> the type of session attributes
+     */
+    public static final class Builder<I, U, S> extends SessionManagerBuilder<Builder<I, U, S>> {
 
-        private final AsyncAdapter adapter;
+        private final AsyncAdapter<I, U, S> adapter;
 
-        private Builder(AsyncAdapter adapter) {
+        private Builder(AsyncAdapter<I, U, S> adapter) {
             this.adapter = adapter;
         }
 
         /** @throws IllegalArgumentException when a setting is invalid or the settings contradict each other */
-        public AsyncLucia build() {
-            return new AsyncLucia(adapter, policy());
+        public AsyncLucia<I, U, S> build() {
+            return new AsyncLucia<>(adapter, policy());
         }
     }
 }

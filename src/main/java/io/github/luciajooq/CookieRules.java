@@ -1,5 +1,7 @@
 package io.github.luciajooq;
 
+import io.github.luciajooq.http.SameSite;
+
 /** What browsers and RFC 6265 require of a cookie's name and attributes, checked once, when Lucia is built. */
 final class CookieRules {
 

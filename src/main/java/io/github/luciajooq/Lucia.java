@@ -1,16 +1,25 @@
 package io.github.luciajooq;
 
 import io.github.luciajooq.internal.Arguments;
+import io.github.luciajooq.spi.Adapter;
+import io.github.luciajooq.spi.DatabaseSession;
+import io.github.luciajooq.spi.DatabaseSessionAndUser;
+import io.github.luciajooq.token.SessionHandle;
+import io.github.luciajooq.token.SessionToken;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * The session manager: Lucia v3's {@code Lucia} class for Java. It creates sessions, validates them with sliding
  * renewal, invalidates them, and reads and writes the session cookie, on any {@link Adapter}.
- * {@link AsyncLucia} does the same on an {@link AsyncAdapter}, without blocking.
+ * {@link AsyncLucia} does the same on an {@link io.github.luciajooq.spi.AsyncAdapter}, without blocking.
+ *
+ * <h2>Tokens</h2>
+ * {@link #createSession(Object, Object)} returns the session's {@link SessionToken} once, for the application to
+ * send to the client; by default the store keeps only its SHA-256 ({@link Builder#tokenStorage}). Everything else
+ * names a session by its {@link SessionHandle}, which is not a credential.
  *
  * <h2>Policy</h2>
  * A session lives for the {@linkplain Builder#sessionLifetime(Duration) session lifetime} (30 days by default).
@@ -18,75 +27,71 @@ import java.util.Optional;
  * left (half the lifetime by default), its expiry is extended to now plus the lifetime and it comes back
  * {@linkplain Session#fresh() fresh}; a session validated at or after its expiry is deleted. Expiries are at
  * millisecond precision, so a session reads back exactly as it was created. "Now" is the
- * {@linkplain Builder#clock(java.time.Clock) clock}'s.
+ * {@linkplain Builder#clock(java.time.Clock) clock}'s, for validation and clean-up alike.
  *
  * <h2>Contract</h2>
- * A {@code null} argument throws {@link NullPointerException} and a blank id {@link IllegalArgumentException},
- * both naming the argument, before the adapter is called; methods that read request headers never throw on what
- * a client sent. Errors of the adapter (a {@link SessionStoreException}, a database's exception) pass through.
- * Instances are immutable and thread-safe: build one per application.
+ * A {@code null} argument throws {@link NullPointerException} and a blank user id {@link IllegalArgumentException},
+ * both naming the argument, before the adapter is called; what a client sends never makes a method throw. Errors of
+ * the adapter (a {@link SessionStoreException}, a database's exception) pass through. Instances are immutable and
+ * thread-safe: build one per application.
+ *
+ * @param <I> the type of user ids, as the adapter's user table has them
+ * @param <U> the type of user attributes: a map by column name, or the application's jOOQ record
+ * @param <S> the type of session attributes, likewise
  */
-public final class Lucia extends AbstractSessionManager {
+public final class Lucia<I, U, S> extends AbstractSessionManager {
 
-    private final Adapter adapter;
+    private final Adapter<I, U, S> adapter;
 
-    private Lucia(Adapter adapter, SessionPolicy policy) {
+    private Lucia(Adapter<I, U, S> adapter, SessionPolicy policy) {
         super(policy);
         this.adapter = adapter;
     }
 
     /** A builder with Lucia's defaults, on this adapter. */
-    public static Builder builder(Adapter adapter) {
-        return new Builder(Arguments.requireNonNull(adapter, "adapter"));
+    public static <I, U, S> Builder<I, U, S> builder(Adapter<I, U, S> adapter) {
+        return new Builder<>(Arguments.requireNonNull(adapter, "adapter"));
     }
 
     /**
-     * Creates a session with a new id for this user, with these attributes written to the session table's
-     * columns of the same names.
+     * Creates a session with a new token for this user, with these attributes written to the session table's
+     * columns.
      *
-     * @return the session, {@linkplain Session#fresh() fresh}
+     * @return the session, {@linkplain Session#fresh() fresh}, and its token: the only time the token is returned
      * @throws SessionStoreException when the adapter refuses it (unknown user, unknown attribute); nothing is
      *     stored then
      */
-    public Session createSession(String userId, Map<String, Object> attributes) {
-        return createSession(userId, attributes, SessionIds.generate());
+    public NewSession<I, S> createSession(I userId, S attributes) {
+        return createSession(userId, attributes, policy.newToken());
     }
 
     /**
-     * Creates a session with the given id: for an application that makes its own ids. The id is a credential:
-     * it must be unguessable, and it must be well-formed: 1 to 255 characters of {@code A-Z a-z 0-9 - . _ ~ + /}
-     * followed by optional {@code =} padding (an RFC 6750 {@code b64token}, safe in cookies and headers).
+     * Creates a session with the given token: for an application that makes its own. The token is a credential: it
+     * must be unguessable.
      *
-     * @throws IllegalArgumentException when the id is not well-formed; the message does not repeat it
-     * @see #createSession(String, Map)
+     * @see #createSession(Object, Object)
      */
-    public Session createSession(String userId, Map<String, Object> attributes, String sessionId) {
-        Arguments.requireId(userId, "userId");
+    public NewSession<I, S> createSession(I userId, S attributes, SessionToken token) {
+        Arguments.requireUserId(userId, "userId");
         Arguments.requireNonNull(attributes, "attributes");
-        SessionIds.requireWellFormed(sessionId, "sessionId");
-        DatabaseSession stored = new DatabaseSession(
-                SessionIds.storageKey(sessionId), userId, policy.newExpiry(), attributes);
+        Arguments.requireNonNull(token, "token");
+        DatabaseSession<I, S> stored = new DatabaseSession<>(policy.key(token), userId, policy.newExpiry(), attributes);
         adapter.setSession(stored);
-        return new Session(sessionId, userId, stored.expiresAt(), true, stored.attributes());
+        return policy.created(token, stored);
     }
 
     /**
-     * The session with this id and its user, when the session is valid. One adapter call, plus one write when
-     * the session is renewed or found expired. The id may come straight from a client: whatever it holds, the
-     * answer is a session or empty, never an exception.
+     * The session of this token and its user, when the session is valid. One adapter call, plus one write when the
+     * session is renewed or found expired.
      *
-     * @return empty when the id is not well-formed or no session has it, when the session has expired (it is
-     *     deleted then), or when it was invalidated while this call renewed it; the session is
-     *     {@linkplain Session#fresh() fresh} when this call extended its expiry
-     * @throws NullPointerException when the id is {@code null}
+     * @return empty when no session has this token, when the session has expired (it is deleted then), or when it
+     *     was invalidated while this call renewed it; the session is {@linkplain Session#fresh() fresh} when this
+     *     call extended its expiry: send the client a new cookie then
      */
-    public Optional<SessionAndUser> validateSession(String sessionId) {
-        Arguments.requireNonNull(sessionId, "sessionId");
-        if (!SessionIds.isWellFormed(sessionId)) {
-            return Optional.empty();
-        }
-        String key = SessionIds.storageKey(sessionId);
-        Optional<DatabaseSessionAndUser> found = adapter.getSessionAndUser(key);
+    public Optional<SessionAndUser<I, U, S>> validateSession(SessionToken token) {
+        Arguments.requireNonNull(token, "token");
+        String key = policy.key(token);
+        Optional<DatabaseSessionAndUser<I, U, S>> found = adapter.getSessionAndUser(key);
         if (found.isEmpty()) {
             return Optional.empty();
         }
@@ -105,55 +110,72 @@ public final class Lucia extends AbstractSessionManager {
             default:
                 break;
         }
-        return Optional.of(SessionPolicy.validated(sessionId, found.get(), decision));
+        return Optional.of(policy.validated(found.get(), decision));
     }
 
     /** The user's sessions that have not expired, none of them fresh, in no particular order. */
-    public List<Session> getUserSessions(String userId) {
-        Arguments.requireId(userId, "userId");
-        List<Session> sessions = new ArrayList<>();
-        for (DatabaseSession stored : adapter.getUserSessions(userId)) {
+    public List<Session<I, S>> getUserSessions(I userId) {
+        Arguments.requireUserId(userId, "userId");
+        List<Session<I, S>> sessions = new ArrayList<>();
+        for (DatabaseSession<I, S> stored : adapter.getUserSessions(userId)) {
             if (policy.isLive(stored.expiresAt())) {
-                sessions.add(SessionPolicy.listed(stored));
+                sessions.add(policy.listed(stored));
             }
         }
         return sessions;
     }
 
+    /** Deletes the session of this token (signing out); does nothing when there is none. */
+    public void invalidateSession(SessionToken token) {
+        Arguments.requireNonNull(token, "token");
+        adapter.deleteSession(policy.key(token));
+    }
+
     /**
-     * Deletes the session with this id (signing out); does nothing when there is none or the id is not
-     * well-formed, so that it may come straight from a client.
+     * Deletes the session this handle names, if it is this user's: "sign out that device". Two adapter calls: the
+     * user's sessions are read, so that a handle of another user's session revokes nothing.
      *
-     * @throws NullPointerException when the id is {@code null}
+     * @return whether a session of this user was deleted
      */
-    public void invalidateSession(String sessionId) {
-        Arguments.requireNonNull(sessionId, "sessionId");
-        if (SessionIds.isWellFormed(sessionId)) {
-            adapter.deleteSession(SessionIds.storageKey(sessionId));
+    public boolean invalidateSession(I userId, SessionHandle handle) {
+        Arguments.requireUserId(userId, "userId");
+        Arguments.requireNonNull(handle, "handle");
+        for (DatabaseSession<I, S> stored : adapter.getUserSessions(userId)) {
+            if (policy.isNamedBy(stored, handle)) {
+                adapter.deleteSession(stored.id());
+                return true;
+            }
         }
+        return false;
     }
 
     /** Deletes every session of this user (signing out everywhere). */
-    public void invalidateUserSessions(String userId) {
-        Arguments.requireId(userId, "userId");
+    public void invalidateUserSessions(I userId) {
+        Arguments.requireUserId(userId, "userId");
         adapter.deleteUserSessions(userId);
     }
 
     /**
-     * Deletes every expired session, "now" being the adapter's clock: give the adapter the same clock.
+     * Deletes every expired session, "now" being this session manager's clock.
      *
      * @return how many were deleted
      */
     public long deleteExpiredSessions() {
-        return adapter.deleteExpiredSessions();
+        return adapter.deleteExpiredSessions(policy.now());
     }
 
-    /** Configures a {@link Lucia}: every setting has Lucia's default. Not thread-safe. */
-    public static final class Builder extends SessionManagerBuilder<Builder> {
+    /**
+     * Configures a {@link Lucia}: every setting has Lucia's default, tokens are stored hashed. Not thread-safe.
+     *
+     * @param <I> the type of user ids
+     * @param <U> the type of user attributes
+     * @param <S> the type of session attributes
+     */
+    public static final class Builder<I, U, S> extends SessionManagerBuilder<Builder<I, U, S>> {
 
-        private final Adapter adapter;
+        private final Adapter<I, U, S> adapter;
 
-        private Builder(Adapter adapter) {
+        private Builder(Adapter<I, U, S> adapter) {
             this.adapter = adapter;
         }
 
@@ -161,8 +183,8 @@ public final class Lucia extends AbstractSessionManager {
          * @throws IllegalArgumentException when a setting is invalid or the settings contradict each other; the
          *     message names which
          */
-        public Lucia build() {
-            return new Lucia(adapter, policy());
+        public Lucia<I, U, S> build() {
+            return new Lucia<>(adapter, policy());
         }
     }
 }

@@ -1,40 +1,39 @@
 package io.github.luciajooq;
 
 import io.github.luciajooq.internal.Arguments;
+import io.github.luciajooq.token.SessionHandle;
 import java.time.Instant;
-import java.util.Map;
 
 /**
- * A valid session, as {@link Lucia} hands it to the application.
+ * A session, as a session manager hands it to the application. It holds no credential: the token is returned
+ * once, in the {@link NewSession} that {@link Lucia#createSession(Object, Object)} returns, and the client
+ * presents it after that.
  *
- * @param id the session id: the secret the client presents, in a cookie or as a bearer token
+ * @param handle names this session without being a credential: what a "your devices" page revokes it by
+ *     ({@link Lucia#invalidateSession(Object, SessionHandle)})
  * @param userId the id of the user it belongs to
  * @param expiresAt when it expires, unless renewed before
  * @param fresh {@code true} when the session was just created or its expiry was just extended: the application
- *     should then send the client a new session cookie ({@link Lucia#createSessionCookie(String)})
- * @param attributes the session's attribute columns by name, as the adapter read or was given them; an
- *     unmodifiable copy that may hold {@code null} values
+ *     should then send the client a new session cookie ({@link Lucia#createSessionCookie})
+ * @param attributes the session's attribute columns the adapter read or was given: a map by column name, or a jOOQ
+ *     record of the application's
+ * @param <I> the type of user ids
+ * @param <S> the type of the attributes
  */
-public record Session(String id, String userId, Instant expiresAt, boolean fresh, Map<String, Object> attributes) {
+public record Session<I, S>(SessionHandle handle, I userId, Instant expiresAt, boolean fresh, S attributes) {
 
-    /**
-     * @throws NullPointerException when an argument is {@code null}
-     * @throws IllegalArgumentException when an id is blank or an attribute name blank or reserved
-     */
+    /** @throws NullPointerException when an argument is {@code null} */
     public Session {
-        Arguments.requireId(id, "id");
-        Arguments.requireId(userId, "userId");
+        Arguments.requireNonNull(handle, "handle");
+        Arguments.requireUserId(userId, "userId");
         Arguments.requireNonNull(expiresAt, "expiresAt");
-        attributes = Arguments.attributes(attributes, "attributes", "id", "user_id", "expires_at");
+        attributes = Arguments.attributes(attributes, "attributes");
     }
 
-    /**
-     * A session is a credential: its id is left out, so that logging a session cannot leak it, and its attributes
-     * are shown by name only, since their values may be personal data.
-     */
+    /** The session with its attributes shown by name only, since their values may be personal data. */
     @Override
     public String toString() {
-        return "Session[userId=" + userId + ", expiresAt=" + expiresAt + ", fresh=" + fresh
-                + ", attributes=" + attributes.keySet() + "]";
+        return "Session[handle=" + handle.value() + ", userId=" + userId + ", expiresAt=" + expiresAt + ", fresh="
+                + fresh + ", attributes=" + Arguments.describe(attributes) + "]";
     }
 }

@@ -1,6 +1,11 @@
 package io.github.luciajooq;
 
+import io.github.luciajooq.http.Cookie;
+import io.github.luciajooq.http.SameSite;
 import io.github.luciajooq.internal.Arguments;
+import io.github.luciajooq.internal.Randomness;
+import io.github.luciajooq.token.TokenStorage;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -15,6 +20,8 @@ abstract class SessionManagerBuilder<B extends SessionManagerBuilder<B>> {
     private Duration sessionLifetime = Duration.ofDays(30);
     private Duration renewalThreshold;
     private Clock clock = Clock.systemUTC();
+    private TokenStorage tokenStorage = TokenStorage.HASHED;
+    private SecureRandom secureRandom;
     private String sessionCookieName = "auth_session";
     private boolean sessionCookieExpires = true;
     private boolean secure = true;
@@ -47,6 +54,27 @@ abstract class SessionManagerBuilder<B extends SessionManagerBuilder<B>> {
     /** Where "now" comes from: the system UTC clock by default. */
     public B clock(Clock clock) {
         this.clock = Arguments.requireNonNull(clock, "clock");
+        return self();
+    }
+
+    /**
+     * How the session table keeps tokens: {@link TokenStorage#HASHED} by default, the SHA-256 of each token, so that
+     * reading the table reveals no token. {@link TokenStorage#PLAIN} stores tokens as Lucia v3 does: choose it only
+     * to share the tables with an application that still runs Lucia v3.
+     */
+    public B tokenStorage(TokenStorage tokenStorage) {
+        this.tokenStorage = Arguments.requireNonNull(tokenStorage, "tokenStorage");
+        return self();
+    }
+
+    /**
+     * Where new tokens' randomness comes from: by default lucia-jooq's shared 256-bit DRBG, seeded once when the
+     * first session manager is built and never blocking after that (see {@link io.github.luciajooq.token.Ids}).
+     * An application's own generator must be thread-safe, and must not block if the non-blocking session manager
+     * creates sessions on an event loop (the platform default on Linux reads {@code /dev/urandom} on every call).
+     */
+    public B secureRandom(SecureRandom secureRandom) {
+        this.secureRandom = Arguments.requireNonNull(secureRandom, "secureRandom");
         return self();
     }
 
@@ -104,11 +132,13 @@ abstract class SessionManagerBuilder<B extends SessionManagerBuilder<B>> {
             throw new IllegalArgumentException("renewalThreshold must lie between zero and the sessionLifetime ("
                     + sessionLifetime + "), not " + threshold);
         }
-        SessionIds.seed();
+        if (secureRandom == null) {
+            Randomness.seed();
+        }
         Duration cookieMaxAge = sessionCookieExpires
                 ? Duration.ofSeconds(sessionLifetime.getSeconds())
                 : SessionPolicy.NON_EXPIRING_COOKIE_MAX_AGE;
-        return new SessionPolicy(sessionLifetime, threshold, clock, sessionCookieName,
+        return new SessionPolicy(sessionLifetime, threshold, clock, tokenStorage, secureRandom, sessionCookieName,
                 new Cookie.Attributes(secure, true, sameSite, path, domain, cookieMaxAge));
     }
 }

@@ -1,5 +1,13 @@
 package io.github.luciajooq;
 
+import io.github.luciajooq.http.Cookie;
+import io.github.luciajooq.http.RequestHeaders;
+import io.github.luciajooq.spi.DatabaseSession;
+import io.github.luciajooq.spi.DatabaseSessionAndUser;
+import io.github.luciajooq.token.SessionHandle;
+import io.github.luciajooq.token.SessionToken;
+import io.github.luciajooq.token.TokenStorage;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,8 +15,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
- * Lucia's policy, apart from any adapter: expiry, renewal, and the session cookie. {@link Lucia} and
- * {@link AsyncLucia} differ only in how they call their adapter. Immutable.
+ * Lucia's policy, apart from any adapter: tokens and how they are stored, expiry, renewal, and the session cookie.
+ * {@link Lucia} and {@link AsyncLucia} differ only in how they call their adapter. Immutable.
  */
 final class SessionPolicy {
 
@@ -34,16 +42,35 @@ final class SessionPolicy {
     private final Duration sessionLifetime;
     private final Duration renewalThreshold;
     private final Clock clock;
+    private final TokenStorage tokenStorage;
+    private final SecureRandom random;
     private final String sessionCookieName;
     private final Cookie.Attributes cookieAttributes;
 
-    SessionPolicy(Duration sessionLifetime, Duration renewalThreshold, Clock clock, String sessionCookieName,
-            Cookie.Attributes cookieAttributes) {
+    SessionPolicy(Duration sessionLifetime, Duration renewalThreshold, Clock clock, TokenStorage tokenStorage,
+            SecureRandom random, String sessionCookieName, Cookie.Attributes cookieAttributes) {
         this.sessionLifetime = sessionLifetime;
         this.renewalThreshold = renewalThreshold;
         this.clock = clock;
+        this.tokenStorage = tokenStorage;
+        this.random = random;
         this.sessionCookieName = sessionCookieName;
         this.cookieAttributes = cookieAttributes;
+    }
+
+    /** A new token, from the configured generator. */
+    SessionToken newToken() {
+        return SessionToken.generate(random);
+    }
+
+    /** What the session table's id column holds for this token. */
+    String key(SessionToken token) {
+        return tokenStorage.storageKey(token);
+    }
+
+    /** "Now", by the configured clock. */
+    Instant now() {
+        return clock.instant();
     }
 
     /** The expiry of a session created or renewed now: now plus the lifetime, to the millisecond. */
@@ -68,33 +95,52 @@ final class SessionPolicy {
         return new Decision(Outcome.RENEW, now.plus(sessionLifetime).truncatedTo(ChronoUnit.MILLIS));
     }
 
+    /** The session just stored for this token, fresh. */
+    <I, S> NewSession<I, S> created(SessionToken token, DatabaseSession<I, S> stored) {
+        return new NewSession<>(token, new Session<>(tokenStorage.handle(stored.id()), stored.userId(),
+                stored.expiresAt(), true, stored.attributes()));
+    }
+
     /** The valid session and user that a validation returns. */
-    static SessionAndUser validated(String sessionId, DatabaseSessionAndUser found, Decision decision) {
-        DatabaseSession stored = found.session();
-        return new SessionAndUser(
-                new Session(sessionId, stored.userId(), decision.expiresAt(), decision.outcome() == Outcome.RENEW,
-                        stored.attributes()),
-                new User(found.user().id(), found.user().attributes()));
+    <I, U, S> SessionAndUser<I, U, S> validated(DatabaseSessionAndUser<I, U, S> found, Decision decision) {
+        DatabaseSession<I, S> stored = found.session();
+        return new SessionAndUser<>(
+                new Session<>(tokenStorage.handle(stored.id()), stored.userId(), decision.expiresAt(),
+                        decision.outcome() == Outcome.RENEW, stored.attributes()),
+                new User<>(found.user().id(), found.user().attributes()));
     }
 
     /** A stored session as the application sees it, not fresh. */
-    static Session listed(DatabaseSession stored) {
-        return new Session(stored.id(), stored.userId(), stored.expiresAt(), false, stored.attributes());
+    <I, S> Session<I, S> listed(DatabaseSession<I, S> stored) {
+        return new Session<>(tokenStorage.handle(stored.id()), stored.userId(), stored.expiresAt(), false,
+                stored.attributes());
+    }
+
+    /** Whether this stored session is the one this handle names. */
+    boolean isNamedBy(DatabaseSession<?, ?> stored, SessionHandle handle) {
+        return tokenStorage.handle(stored.id()).equals(handle);
     }
 
     String sessionCookieName() {
         return sessionCookieName;
     }
 
-    Cookie sessionCookie(String sessionId) {
-        return new Cookie(sessionCookieName, sessionId, cookieAttributes);
+    Cookie sessionCookie(SessionToken token) {
+        return new Cookie(sessionCookieName, token.value(), cookieAttributes);
     }
 
     Cookie blankSessionCookie() {
         return new Cookie(sessionCookieName, "", cookieAttributes.withMaxAge(Duration.ZERO));
     }
 
-    Optional<String> readSessionCookie(String cookieHeader) {
-        return Headers.cookie(cookieHeader, sessionCookieName);
+    /** The first value of the session cookie that is a well-formed token. */
+    Optional<SessionToken> readSessionCookie(String cookieHeader) {
+        for (String value : RequestHeaders.cookieValues(cookieHeader, sessionCookieName)) {
+            Optional<SessionToken> token = SessionToken.parse(value);
+            if (token.isPresent()) {
+                return token;
+            }
+        }
+        return Optional.empty();
     }
 }

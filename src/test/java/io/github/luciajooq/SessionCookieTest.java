@@ -3,8 +3,10 @@ package io.github.luciajooq;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.luciajooq.http.Cookie;
+import io.github.luciajooq.http.SameSite;
 import io.github.luciajooq.memory.InMemoryAdapter;
-import io.github.luciajooq.testing.TestClock;
+import io.github.luciajooq.token.SessionToken;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -16,13 +18,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The session cookie Lucia writes, and the settings it refuses. */
 class SessionCookieTest {
 
-    private final InMemoryAdapter adapter = InMemoryAdapter.create(TestClock.standard());
+    private final InMemoryAdapter<String, Object, Object> adapter = InMemoryAdapter.create();
 
     @Test
     void createSessionCookieHasLuciasDefaults() {
-        Lucia lucia = Lucia.builder(adapter).build();
+        Lucia<String, Object, Object> lucia = Lucia.builder(adapter).build();
 
-        Cookie cookie = lucia.createSessionCookie("abcdefghijklmnopqrstuvwxyz234567abcdefgh");
+        Cookie cookie = lucia.createSessionCookie(SessionToken.of("abcdefghijklmnopqrstuvwxyz234567abcdefgh"));
 
         assertThat(cookie.serialize()).isEqualTo("auth_session=abcdefghijklmnopqrstuvwxyz234567abcdefgh;"
                 + " HttpOnly; Max-Age=2592000; Path=/; SameSite=Lax; Secure");
@@ -32,7 +34,7 @@ class SessionCookieTest {
 
     @Test
     void createSessionCookieFollowsTheConfiguredAttributes() {
-        Lucia lucia = Lucia.builder(adapter)
+        Lucia<String, Object, Object> lucia = Lucia.builder(adapter)
                 .sessionCookieName("sid")
                 .sessionLifetime(Duration.ofHours(2))
                 .secure(false)
@@ -41,20 +43,20 @@ class SessionCookieTest {
                 .domain("example.com")
                 .build();
 
-        assertThat(lucia.createSessionCookie("abc").serialize())
+        assertThat(lucia.createSessionCookie(SessionToken.of("abc")).serialize())
                 .isEqualTo("sid=abc; Domain=example.com; HttpOnly; Max-Age=7200; Path=/app; SameSite=Strict");
     }
 
     @Test
     void aSessionCookieThatDoesNotExpireLastsFourHundredDays() {
-        Lucia lucia = Lucia.builder(adapter).sessionCookieExpires(false).build();
+        Lucia<String, Object, Object> lucia = Lucia.builder(adapter).sessionCookieExpires(false).build();
 
-        assertThat(lucia.createSessionCookie("abc").serialize()).contains("; Max-Age=34560000;");
+        assertThat(lucia.createSessionCookie(SessionToken.of("abc")).serialize()).contains("; Max-Age=34560000;");
     }
 
     @Test
     void createBlankSessionCookieClearsTheCookie() {
-        Lucia lucia = Lucia.builder(adapter).build();
+        Lucia<String, Object, Object> lucia = Lucia.builder(adapter).build();
 
         assertThat(lucia.createBlankSessionCookie().serialize())
                 .isEqualTo("auth_session=; HttpOnly; Max-Age=0; Path=/; SameSite=Lax; Secure");
@@ -62,19 +64,19 @@ class SessionCookieTest {
 
     @Test
     void aCookieValueIsPercentEncodedAndReadsBackAsItWas() {
-        Lucia lucia = Lucia.builder(adapter).build();
+        Lucia<String, Object, Object> lucia = Lucia.builder(adapter).build();
         String sessionId = "Id-with.every_~+/char==";
 
-        String header = lucia.createSessionCookie(sessionId).serialize();
+        String header = lucia.createSessionCookie(SessionToken.of(sessionId)).serialize();
 
         assertThat(header).startsWith("auth_session=Id-with.every_~%2B%2Fchar%3D%3D;");
         String cookiePair = header.substring(0, header.indexOf(';'));
-        assertThat(lucia.readSessionCookie(cookiePair)).contains(sessionId);
+        assertThat(lucia.readSessionCookie(cookiePair)).contains(SessionToken.of(sessionId));
     }
 
     @Test
     void aCookiesToStringLeavesOutTheSessionId() {
-        Cookie cookie = Lucia.builder(adapter).build().createSessionCookie("secret-session-id");
+        Cookie cookie = Lucia.builder(adapter).build().createSessionCookie(SessionToken.of("secret-session-id"));
 
         assertThat(cookie.toString()).doesNotContain("secret-session-id").contains("auth_session");
     }
@@ -100,29 +102,31 @@ class SessionCookieTest {
                 invalid("a renewal threshold over the lifetime", builder -> builder.renewalThreshold(Duration.ofDays(31)), "renewalThreshold"));
     }
 
-    private static Arguments invalid(String what, UnaryOperator<Lucia.Builder> setting, String named) {
+    private static Arguments invalid(String what, UnaryOperator<Lucia.Builder<String, Object, Object>> setting, String named) {
         return Arguments.of(what, setting, named);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("invalidSettings")
-    void buildRefusesInvalidSettingsNamingThem(String what, UnaryOperator<Lucia.Builder> setting, String named) {
-        Lucia.Builder builder = setting.apply(Lucia.builder(adapter));
+    void buildRefusesInvalidSettingsNamingThem(String what, UnaryOperator<Lucia.Builder<String, Object, Object>> setting, String named) {
+        Lucia.Builder<String, Object, Object> builder = setting.apply(Lucia.builder(adapter));
 
         assertThatThrownBy(builder::build).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(named);
     }
 
     @Test
     void buildAcceptsSecurePrefixedCookiesThatFollowTheirRules() {
-        assertThat(Lucia.builder(adapter).sessionCookieName("__Host-sid").build().createSessionCookie("a").serialize())
+        assertThat(Lucia.builder(adapter).sessionCookieName("__Host-sid").build().createSessionCookie(SessionToken.of("a")).serialize())
                 .startsWith("__Host-sid=a;").contains("; Path=/;").endsWith("; Secure").doesNotContain("Domain");
-        assertThat(Lucia.builder(adapter).sameSite(SameSite.NONE).build().createSessionCookie("a").serialize())
+        assertThat(Lucia.builder(adapter).sameSite(SameSite.NONE).build().createSessionCookie(SessionToken.of("a")).serialize())
                 .endsWith("; SameSite=None; Secure");
     }
 
     @Test
     void builderRefusesNullSettingsNamingThem() {
-        Lucia.Builder builder = Lucia.builder(adapter);
+        assertThatThrownBy(() -> Lucia.builder(adapter).tokenStorage(null)).isInstanceOf(NullPointerException.class).hasMessage("tokenStorage");
+        assertThatThrownBy(() -> Lucia.builder(adapter).secureRandom(null)).isInstanceOf(NullPointerException.class).hasMessage("secureRandom");
+        Lucia.Builder<String, Object, Object> builder = Lucia.builder(adapter);
         assertThatThrownBy(() -> Lucia.builder(null)).isInstanceOf(NullPointerException.class).hasMessage("adapter");
         assertThatThrownBy(() -> builder.clock(null)).isInstanceOf(NullPointerException.class).hasMessage("clock");
         assertThatThrownBy(() -> builder.sessionLifetime(null)).isInstanceOf(NullPointerException.class).hasMessage("sessionLifetime");

@@ -34,6 +34,57 @@ public final class Arguments {
     }
 
     /**
+     * Rejects a {@code null} user id ({@link NullPointerException}) and a blank one when it is text
+     * ({@link IllegalArgumentException}), naming the argument.
+     */
+    public static <I> I requireUserId(I userId, String name) {
+        Objects.requireNonNull(userId, name);
+        if (userId instanceof String text && text.isBlank()) {
+            throw new IllegalArgumentException(name + " must not be blank");
+        }
+        return userId;
+    }
+
+    /**
+     * Attributes as a record keeps them: a map is copied into an unmodifiable, order-keeping map that may hold
+     * {@code null} values, so that a record never changes behind its holder's back; anything else (a jOOQ record of
+     * the application's) is kept as given.
+     *
+     * @throws NullPointerException when the attributes, or a map's key, are {@code null}
+     */
+    @SuppressWarnings("unchecked")
+    public static <S> S attributes(S attributes, String name) {
+        Objects.requireNonNull(attributes, name);
+        if (attributes instanceof Map<?, ?> map) {
+            Map<Object, Object> copy = new LinkedHashMap<>(map.size() * 2);
+            for (Map.Entry<?, ?> attribute : map.entrySet()) {
+                copy.put(Objects.requireNonNull(attribute.getKey(), () -> name + " has a null key"), attribute.getValue());
+            }
+            return (S) Collections.unmodifiableMap(copy);
+        }
+        return attributes;
+    }
+
+    /**
+     * Attributes for a {@code toString()}: a map's keys, a jOOQ record's field names, or the type's name. Never
+     * their values, which may be personal data or secrets (a password hash).
+     */
+    public static String describe(Object attributes) {
+        if (attributes instanceof Map<?, ?> map) {
+            return map.keySet().toString();
+        }
+        if (attributes instanceof org.jooq.Fields fields) {
+            StringBuilder names = new StringBuilder(attributes.getClass().getSimpleName()).append('[');
+            org.jooq.Field<?>[] all = fields.fields();
+            for (int index = 0; index < all.length; index++) {
+                names.append(index == 0 ? "" : ", ").append(all[index].getName());
+            }
+            return names.append(']').toString();
+        }
+        return attributes.getClass().getSimpleName();
+    }
+
+    /**
      * Rejects a {@code null} expiry ({@link NullPointerException}) and one outside the years 1 to 9999
      * ({@link IllegalArgumentException}), naming the argument.
      */
@@ -43,31 +94,5 @@ public final class Arguments {
             throw new IllegalArgumentException(name + " must lie in the years 1 to 9999 (UTC), not " + expiresAt);
         }
         return expiresAt;
-    }
-
-    /**
-     * An unmodifiable, order-keeping copy of an attribute map, which may hold {@code null} values.
-     *
-     * @param reserved column names that the record holds itself and so can never be attributes
-     * @throws NullPointerException when the map is {@code null} or has a {@code null} key
-     * @throws IllegalArgumentException when a key is blank or reserved
-     */
-    public static Map<String, Object> attributes(Map<String, Object> attributes, String name, String... reserved) {
-        Objects.requireNonNull(attributes, name);
-        Map<String, Object> copy = new LinkedHashMap<>(attributes.size() * 2);
-        for (Map.Entry<String, Object> attribute : attributes.entrySet()) {
-            String key = Objects.requireNonNull(attribute.getKey(), () -> name + " has a null key");
-            if (key.isBlank()) {
-                throw new IllegalArgumentException(name + " has a blank key");
-            }
-            for (String column : reserved) {
-                if (column.equals(key)) {
-                    throw new IllegalArgumentException(
-                            name + " must not contain \"" + key + "\": that column is not an attribute");
-                }
-            }
-            copy.put(key, attribute.getValue());
-        }
-        return Collections.unmodifiableMap(copy);
     }
 }

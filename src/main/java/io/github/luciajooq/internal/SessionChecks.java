@@ -1,11 +1,13 @@
 package io.github.luciajooq.internal;
 
-import io.github.luciajooq.DatabaseSession;
 import io.github.luciajooq.SessionStoreException;
 import io.github.luciajooq.SessionStoreException.Reason;
+import io.github.luciajooq.spi.DatabaseSession;
 import java.util.Map;
+import org.jooq.Field;
 import org.jooq.JSON;
 import org.jooq.JSONB;
+import org.jooq.Record;
 import org.jooq.XML;
 
 /**
@@ -23,29 +25,44 @@ public final class SessionChecks {
      * attribute's value, JSON and arrays included ({@link Reason#INVALID_ATTRIBUTE_VALUE}). The message names the
      * argument or attribute and never repeats the session id.
      */
-    public static SessionStoreException unstorable(DatabaseSession session) {
+    public static SessionStoreException unstorable(DatabaseSession<?, ?> session) {
         String problem = StorableText.problem(session.id());
         if (problem != null) {
             return new SessionStoreException(Reason.INVALID_SESSION_ID, "the session id " + problem, null);
         }
-        problem = StorableText.problem(session.userId());
+        problem = session.userId() instanceof CharSequence userId ? StorableText.problem(userId) : null;
         if (problem != null) {
             return new SessionStoreException(Reason.UNKNOWN_USER,
                     "the session's userId " + problem + ", so no user can have it", null);
         }
-        for (Map.Entry<String, Object> attribute : session.attributes().entrySet()) {
-            problem = StorableText.problem(attribute.getKey());
-            if (problem != null) {
-                return new SessionStoreException(Reason.UNKNOWN_ATTRIBUTE, "session attribute "
-                        + Names.quote(attribute.getKey()) + ": the name " + problem + ", so no column has it", null);
+        if (session.attributes() instanceof Map<?, ?> attributes) {
+            for (Map.Entry<?, ?> attribute : attributes.entrySet()) {
+                String name = String.valueOf(attribute.getKey());
+                problem = StorableText.problem(name);
+                if (problem != null) {
+                    return new SessionStoreException(Reason.UNKNOWN_ATTRIBUTE, "session attribute "
+                            + Names.quote(name) + ": the name " + problem + ", so no column has it", null);
+                }
+                SessionStoreException refused = unstorableValue(name, attribute.getValue());
+                if (refused != null) {
+                    return refused;
+                }
             }
-            problem = valueProblem(attribute.getValue());
-            if (problem != null) {
-                return new SessionStoreException(Reason.INVALID_ATTRIBUTE_VALUE, "session attribute "
-                        + Names.quote(attribute.getKey()) + ": its value " + problem, null);
+        } else if (session.attributes() instanceof Record record) {
+            for (Field<?> field : record.fields()) {
+                SessionStoreException refused = unstorableValue(field.getName(), record.get(field));
+                if (refused != null) {
+                    return refused;
+                }
             }
         }
         return null;
+    }
+
+    private static SessionStoreException unstorableValue(String name, Object value) {
+        String problem = valueProblem(value);
+        return problem == null ? null : new SessionStoreException(Reason.INVALID_ATTRIBUTE_VALUE,
+                "session attribute " + Names.quote(name) + ": its value " + problem, null);
     }
 
     private static String valueProblem(Object value) {

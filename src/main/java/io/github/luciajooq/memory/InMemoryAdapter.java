@@ -1,19 +1,17 @@
 package io.github.luciajooq.memory;
 
-import io.github.luciajooq.Adapter;
-import io.github.luciajooq.DatabaseSession;
-import io.github.luciajooq.DatabaseSessionAndUser;
-import io.github.luciajooq.DatabaseUser;
 import io.github.luciajooq.SessionStoreException;
 import io.github.luciajooq.SessionStoreException.Reason;
 import io.github.luciajooq.internal.Arguments;
 import io.github.luciajooq.internal.Names;
 import io.github.luciajooq.internal.SessionChecks;
-import java.time.Clock;
+import io.github.luciajooq.spi.Adapter;
+import io.github.luciajooq.spi.DatabaseSession;
+import io.github.luciajooq.spi.DatabaseSessionAndUser;
+import io.github.luciajooq.spi.DatabaseUser;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -28,70 +26,84 @@ import java.util.Set;
  * tests of an application that uses {@link io.github.luciajooq.Lucia}. Nothing survives the JVM, and nothing is
  * shared between instances.
  * <p>
- * It behaves like the PostgreSQL adapter on tables with the same columns, and passes the same contract tests:
- * declare the session table's attribute columns with {@link #create(Clock, String...)}; an attribute outside
- * them is refused ({@link SessionStoreException.Reason#UNKNOWN_ATTRIBUTE}) and one left out reads back as
- * {@code null}. Expiries are truncated to the microsecond, as PostgreSQL keeps them. Users are not sessions'
- * business: add them with {@link #putUser(DatabaseUser)}. Values are stored as given, never checked against a
- * type; text PostgreSQL could not store (a NUL character, a lone UTF-16 surrogate) is refused as it would be
- * there, and ids holding it match nothing.
+ * It behaves like the PostgreSQL adapter and passes the same contract tests. Users are not sessions' business: add
+ * them with {@link #putUser(Object, Object)}. Attributes are stored as given, never checked against a type; text
+ * PostgreSQL could not store (a NUL character, a lone UTF-16 surrogate) is refused as it would be there, and ids
+ * holding it match nothing. Expiries are truncated to the microsecond, as PostgreSQL keeps them. With
+ * {@link #withSessionColumns(String...)}, attributes are maps checked against the session table's columns as the
+ * PostgreSQL adapter's are.
  * <p>
  * Thread-safe: every method holds the instance's lock.
+ *
+ * @param <I> the type of user ids
+ * @param <U> the type of user attributes
+ * @param <S> the type of session attributes
  */
-public final class InMemoryAdapter implements Adapter {
+public final class InMemoryAdapter<I, U, S> implements Adapter<I, U, S> {
 
-    private final Clock clock;
+    private static final Set<String> LUCIAS_COLUMNS = Set.of("id", "user_id", "expires_at");
+
+    /** The session table's attribute columns, when attributes are maps checked against them; else {@code null}. */
     private final Set<String> sessionColumns;
-    private final Map<String, DatabaseUser> users = new HashMap<>();
-    private final Map<String, DatabaseSession> sessions = new LinkedHashMap<>();
+    private final Map<I, DatabaseUser<I, U>> users = new HashMap<>();
+    private final Map<String, DatabaseSession<I, S>> sessions = new LinkedHashMap<>();
 
-    private InMemoryAdapter(Clock clock, Set<String> sessionColumns) {
-        this.clock = clock;
+    private InMemoryAdapter(Set<String> sessionColumns) {
         this.sessionColumns = sessionColumns;
     }
 
+    /** An empty store for attributes of any type, such as the application's jOOQ records, stored as given. */
+    public static <I, U, S> InMemoryAdapter<I, U, S> create() {
+        return new InMemoryAdapter<>(null);
+    }
+
     /**
-     * An empty store.
+     * An empty store whose attributes are maps by column name, as the PostgreSQL adapter's named tables: a session
+     * attribute outside these columns is refused ({@link Reason#UNKNOWN_ATTRIBUTE}), one left out reads back as
+     * {@code null}, and one named {@code id}, {@code user_id} or {@code expires_at} is an
+     * {@link IllegalArgumentException}.
      *
-     * @param clock where {@link #deleteExpiredSessions()} takes "now" from
      * @param sessionAttributeColumns the session table's columns besides {@code id}, {@code user_id} and
-     *     {@code expires_at}; none by default
+     *     {@code expires_at}
      * @throws IllegalArgumentException when a column name is blank or one of those three
      */
-    public static InMemoryAdapter create(Clock clock, String... sessionAttributeColumns) {
-        Arguments.requireNonNull(clock, "clock");
+    public static InMemoryAdapter<String, Map<String, Object>, Map<String, Object>> withSessionColumns(
+            String... sessionAttributeColumns) {
         Arguments.requireNonNull(sessionAttributeColumns, "sessionAttributeColumns");
-        Map<String, Object> columns = new LinkedHashMap<>();
+        Set<String> columns = new LinkedHashSet<>();
         for (String column : sessionAttributeColumns) {
-            columns.put(column, null);
+            Arguments.requireId(column, "sessionAttributeColumns");
+            if (LUCIAS_COLUMNS.contains(column)) {
+                throw new IllegalArgumentException("sessionAttributeColumns must not contain \"" + column
+                        + "\": that column is not an attribute");
+            }
+            columns.add(column);
         }
-        Set<String> checked = Arguments.attributes(columns, "sessionAttributeColumns", "id", "user_id", "expires_at")
-                .keySet();
-        return new InMemoryAdapter(clock, Collections.unmodifiableSet(new LinkedHashSet<>(checked)));
+        return new InMemoryAdapter<>(Collections.unmodifiableSet(columns));
     }
 
     /** Adds a user, or replaces the user with the same id. */
-    public synchronized void putUser(DatabaseUser user) {
-        Arguments.requireNonNull(user, "user");
+    public synchronized void putUser(I id, U attributes) {
+        DatabaseUser<I, U> user = new DatabaseUser<>(id, attributes);
         users.put(user.id(), user);
     }
 
     @Override
-    public synchronized Optional<DatabaseSessionAndUser> getSessionAndUser(String sessionId) {
+    public synchronized Optional<DatabaseSessionAndUser<I, U, S>> getSessionAndUser(String sessionId) {
         Arguments.requireId(sessionId, "sessionId");
-        DatabaseSession session = sessions.get(sessionId);
+        DatabaseSession<I, S> session = sessions.get(sessionId);
         if (session == null) {
             return Optional.empty();
         }
         return Optional.ofNullable(users.get(session.userId()))
-                .map(user -> new DatabaseSessionAndUser(session, user));
+                .map(user -> new DatabaseSessionAndUser<>(session, user));
     }
 
     @Override
-    public synchronized List<DatabaseSession> getUserSessions(String userId) {
-        Arguments.requireId(userId, "userId");
-        List<DatabaseSession> found = new ArrayList<>();
-        for (DatabaseSession session : sessions.values()) {
+    public synchronized List<DatabaseSession<I, S>> getUserSessions(I userId) {
+        Arguments.requireUserId(userId, "userId");
+        List<DatabaseSession<I, S>> found = new ArrayList<>();
+        for (DatabaseSession<I, S> session : sessions.values()) {
             if (session.userId().equals(userId)) {
                 found.add(session);
             }
@@ -100,9 +112,10 @@ public final class InMemoryAdapter implements Adapter {
     }
 
     @Override
-    public synchronized void setSession(DatabaseSession session) {
+    public synchronized void setSession(DatabaseSession<I, S> session) {
         Arguments.requireNonNull(session, "session");
         Arguments.requireExpiry(session.expiresAt(), "session.expiresAt");
+        S attributes = sessionColumns == null ? session.attributes() : checkedColumns(session);
         SessionStoreException unstorable = SessionChecks.unstorable(session);
         if (unstorable != null) {
             throw unstorable;
@@ -113,26 +126,43 @@ public final class InMemoryAdapter implements Adapter {
         }
         if (!users.containsKey(session.userId())) {
             throw new SessionStoreException(Reason.UNKNOWN_USER,
-                    "user " + Names.quote(session.userId()) + " does not exist", null);
+                    "user " + Names.quote(String.valueOf(session.userId())) + " does not exist", null);
+        }
+        sessions.put(session.id(), new DatabaseSession<>(session.id(), session.userId(),
+                session.expiresAt().truncatedTo(ChronoUnit.MICROS), attributes));
+    }
+
+    /** The row of every attribute column, as a map session's attributes are stored. */
+    @SuppressWarnings("unchecked")
+    private S checkedColumns(DatabaseSession<I, S> session) {
+        Map<String, Object> given = (Map<String, Object>) session.attributes();
+        for (String name : given.keySet()) {
+            if (LUCIAS_COLUMNS.contains(name)) {
+                throw new IllegalArgumentException("attributes must not contain \"" + name
+                        + "\": the adapter writes that column itself");
+            }
+        }
+        SessionStoreException unstorable = SessionChecks.unstorable(session);
+        if (unstorable != null) {
+            throw unstorable;
         }
         Map<String, Object> row = new LinkedHashMap<>();
         sessionColumns.forEach(column -> row.put(column, null));
-        for (Map.Entry<String, Object> attribute : session.attributes().entrySet()) {
+        for (Map.Entry<String, Object> attribute : given.entrySet()) {
             if (!sessionColumns.contains(attribute.getKey())) {
                 throw new SessionStoreException(Reason.UNKNOWN_ATTRIBUTE, "session attribute "
                         + Names.quote(attribute.getKey()) + " has no column; the columns are " + sessionColumns, null);
             }
             row.put(attribute.getKey(), attribute.getValue());
         }
-        sessions.put(session.id(), new DatabaseSession(
-                session.id(), session.userId(), session.expiresAt().truncatedTo(ChronoUnit.MICROS), row));
+        return (S) row;
     }
 
     @Override
     public synchronized boolean updateSessionExpiration(String sessionId, Instant expiresAt) {
         Arguments.requireId(sessionId, "sessionId");
         Arguments.requireExpiry(expiresAt, "expiresAt");
-        return sessions.computeIfPresent(sessionId, (id, session) -> new DatabaseSession(
+        return sessions.computeIfPresent(sessionId, (id, session) -> new DatabaseSession<>(
                 id, session.userId(), expiresAt.truncatedTo(ChronoUnit.MICROS), session.attributes())) != null;
     }
 
@@ -143,14 +173,14 @@ public final class InMemoryAdapter implements Adapter {
     }
 
     @Override
-    public synchronized void deleteUserSessions(String userId) {
-        Arguments.requireId(userId, "userId");
+    public synchronized void deleteUserSessions(I userId) {
+        Arguments.requireUserId(userId, "userId");
         sessions.values().removeIf(session -> session.userId().equals(userId));
     }
 
     @Override
-    public synchronized long deleteExpiredSessions() {
-        Instant now = clock.instant();
+    public synchronized long deleteExpiredSessions(Instant now) {
+        Arguments.requireNonNull(now, "now");
         int before = sessions.size();
         sessions.values().removeIf(session -> !session.expiresAt().isAfter(now));
         return before - sessions.size();
@@ -158,6 +188,6 @@ public final class InMemoryAdapter implements Adapter {
 
     @Override
     public String toString() {
-        return "InMemoryAdapter" + Arrays.toString(sessionColumns.toArray());
+        return "InMemoryAdapter" + (sessionColumns == null ? "" : sessionColumns);
     }
 }

@@ -1,15 +1,15 @@
 package io.github.luciajooq.postgresql;
 
-import io.github.luciajooq.AsyncAdapter;
-import io.github.luciajooq.DatabaseSession;
-import io.github.luciajooq.DatabaseSessionAndUser;
 import io.github.luciajooq.SessionStoreException;
 import io.github.luciajooq.internal.Arguments;
 import io.github.luciajooq.internal.StorableText;
+import io.github.luciajooq.spi.AsyncAdapter;
+import io.github.luciajooq.spi.DatabaseSession;
+import io.github.luciajooq.spi.DatabaseSessionAndUser;
 import io.r2dbc.spi.ConnectionFactory;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -24,96 +24,96 @@ import org.jooq.impl.DSL;
  * The {@link AsyncAdapter} for PostgreSQL: {@link PostgresAdapter}'s statements, on jOOQ over R2DBC
  * ({@code org.postgresql:r2dbc-postgresql}, the Postgres.js of Java), never blocking a thread.
  * <p>
- * The tables, attributes, time handling, error translation and settings overridden are
- * {@link PostgresAdapter}'s. The {@link DSLContext} must run on an R2DBC {@link ConnectionFactory}
- * ({@code DSL.using(connectionFactory, SQLDialect.POSTGRES)}, pooled or not, or a jOOQ R2DBC transaction's
- * configuration): on a JDBC context jOOQ would block a thread for each statement. Each operation is one statement
- * on a connection the factory lends for it, and the adapter never commits, rolls back or closes a connection it
- * did not open. Stages complete on the driver's I/O threads: keep what depends on them non-blocking.
+ * The tables, attributes, time handling, error translation and settings kept are {@link PostgresAdapter}'s. The
+ * {@link DSLContext} must run on an R2DBC {@link ConnectionFactory} ({@code DSL.using(connectionFactory,
+ * SQLDialect.POSTGRES)}, pooled or not, or a jOOQ R2DBC transaction's configuration): on a JDBC context jOOQ would
+ * block a thread for each statement. Each operation is one statement on a connection the factory lends for it, and
+ * the adapter never commits, rolls back or closes a connection it did not open. Stages complete on the driver's I/O
+ * threads: keep what depends on them non-blocking. jOOQ fires no {@code ExecuteListener}s on R2DBC (jOOQ issue
+ * #12221), so the application's listeners do not see these statements.
  * <p>
  * Argument errors are thrown at once; a refused session completes the stage with a
  * {@link io.github.luciajooq.SessionStoreException}. Instances are immutable and thread-safe.
+ *
+ * @param <I> the type of user ids
+ * @param <U> the type of user attributes
+ * @param <S> the type of session attributes
  */
-public final class AsyncPostgresAdapter implements AsyncAdapter {
+public final class AsyncPostgresAdapter<I, U, S> implements AsyncAdapter<I, U, S> {
 
-    private final SessionQueries queries;
-    private final Clock clock;
+    private final Statements<I, U, S> statements;
+    private final SessionTables<I, U, S> tables;
 
-    private AsyncPostgresAdapter(SessionQueries queries, Clock clock) {
-        this.queries = queries;
-        this.clock = clock;
+    private AsyncPostgresAdapter(Statements<I, U, S> statements, SessionTables<I, U, S> tables) {
+        this.statements = statements;
+        this.tables = tables;
     }
 
     /**
-     * An adapter on an R2DBC connection factory (an {@code io.r2dbc.pool.ConnectionPool} or a driver's factory),
-     * on the tables {@code auth_user} and {@code user_session}, with the system UTC clock.
+     * An adapter on an R2DBC connection factory (an {@code io.r2dbc.pool.ConnectionPool} or a driver's factory), on
+     * Lucia's tables ({@link SessionTables#lucia()}).
      */
-    public static AsyncPostgresAdapter create(ConnectionFactory connectionFactory) {
+    public static AsyncPostgresAdapter<String, Map<String, Object>, Map<String, Object>> create(
+            ConnectionFactory connectionFactory) {
         Arguments.requireNonNull(connectionFactory, "connectionFactory");
         return create(DSL.using(connectionFactory, SQLDialect.POSTGRES));
     }
 
-    /** An adapter on a context over R2DBC, on the tables {@code auth_user} and {@code user_session}. */
-    public static AsyncPostgresAdapter create(DSLContext dsl) {
-        return create(dsl, TableNames.DEFAULT);
-    }
-
-    /** An adapter on a context over R2DBC, on the tables with these names, with the system UTC clock. */
-    public static AsyncPostgresAdapter create(DSLContext dsl, TableNames names) {
-        return create(dsl, names, Clock.systemUTC());
+    /** An adapter on a context over R2DBC, on Lucia's tables. */
+    public static AsyncPostgresAdapter<String, Map<String, Object>, Map<String, Object>> create(DSLContext dsl) {
+        return create(dsl, SessionTables.lucia());
     }
 
     /**
-     * An adapter on a context over R2DBC, on the tables with these names, which takes "now" from this clock.
+     * An adapter on a context over R2DBC, on these tables.
      *
      * @throws IllegalArgumentException when the context's dialect is not PostgreSQL's
      */
-    public static AsyncPostgresAdapter create(DSLContext dsl, TableNames names, Clock clock) {
+    public static <I, U, S> AsyncPostgresAdapter<I, U, S> create(DSLContext dsl, SessionTables<I, U, S> tables) {
         Arguments.requireNonNull(dsl, "dsl");
-        Arguments.requireNonNull(names, "names");
-        Arguments.requireNonNull(clock, "clock");
-        return new AsyncPostgresAdapter(new SessionQueries(dsl, names), clock);
+        Arguments.requireNonNull(tables, "tables");
+        return new AsyncPostgresAdapter<>(new Statements<>(dsl, tables.model()), tables);
     }
 
-    /** The names of the tables this adapter uses. */
-    public TableNames tableNames() {
-        return queries.names();
+    /** The tables this adapter uses. */
+    public SessionTables<I, U, S> tables() {
+        return tables;
     }
 
     @Override
-    public CompletionStage<Optional<DatabaseSessionAndUser>> getSessionAndUser(String sessionId) {
+    public CompletionStage<Optional<DatabaseSessionAndUser<I, U, S>>> getSessionAndUser(String sessionId) {
         Arguments.requireId(sessionId, "sessionId");
         if (!StorableText.isStorable(sessionId)) {
             return CompletableFuture.completedFuture(Optional.empty());
         }
-        return Publishers.atMostOne(queries.sessionAndUser(sessionId))
-                .thenApply(row -> row.map(queries::sessionAndUser));
+        return Publishers.atMostOne(statements.sessionAndUser(sessionId))
+                .thenApply(row -> row.map(statements::sessionAndUser));
     }
 
     @Override
-    public CompletionStage<List<DatabaseSession>> getUserSessions(String userId) {
-        Arguments.requireId(userId, "userId");
-        if (!StorableText.isStorable(userId)) {
+    public CompletionStage<List<DatabaseSession<I, S>>> getUserSessions(I userId) {
+        Arguments.requireUserId(userId, "userId");
+        if (userId instanceof String text && !StorableText.isStorable(text)) {
             return CompletableFuture.completedFuture(List.of());
         }
-        return Publishers.list(queries.userSessions(userId))
-                .thenApply(rows -> rows.stream().map(queries::session).collect(Collectors.toList()));
+        return Publishers.list(statements.userSessions(userId))
+                .thenApply(rows -> rows.stream().map(statements::userSession).collect(Collectors.toList()));
     }
 
     @Override
-    public CompletionStage<Void> setSession(DatabaseSession session) {
+    public CompletionStage<Void> setSession(DatabaseSession<I, S> session) {
         Arguments.requireNonNull(session, "session");
-        SessionStoreException refused = queries.unwritable(session);
+        SessionStoreException refused = statements.unwritable(session);
         if (refused != null) {
             return CompletableFuture.failedFuture(refused);
         }
-        return Publishers.rowCount(queries.insert(session)).handle((inserted, error) -> {
+        return Publishers.rowCount(statements.insert(session)).handle((inserted, error) -> {
             if (error != null) {
                 RuntimeException cause = unwrap(error);
-                throw new CompletionException(queries.errors().translate(cause, R2dbcErrors.of(cause), session));
+                throw new CompletionException(statements.errors().translate(cause, R2dbcErrors.of(cause), session));
             }
             if (inserted == 0) {
-                throw new CompletionException(queries.errors().duplicateId());
+                throw new CompletionException(statements.errors().duplicateId());
             }
             return null;
         });
@@ -122,7 +122,7 @@ public final class AsyncPostgresAdapter implements AsyncAdapter {
     @Override
     public CompletionStage<Boolean> updateSessionExpiration(String sessionId, Instant expiresAt) {
         Arguments.requireId(sessionId, "sessionId");
-        RowCountQuery update = queries.updateExpiration(sessionId, expiresAt);
+        RowCountQuery update = statements.updateExpiration(sessionId, expiresAt);
         if (!StorableText.isStorable(sessionId)) {
             return CompletableFuture.completedFuture(false);
         }
@@ -135,21 +135,21 @@ public final class AsyncPostgresAdapter implements AsyncAdapter {
         if (!StorableText.isStorable(sessionId)) {
             return CompletableFuture.completedFuture(null);
         }
-        return done(Publishers.rowCount(queries.delete(sessionId)));
+        return done(Publishers.rowCount(statements.delete(sessionId)));
     }
 
     @Override
-    public CompletionStage<Void> deleteUserSessions(String userId) {
-        Arguments.requireId(userId, "userId");
-        if (!StorableText.isStorable(userId)) {
+    public CompletionStage<Void> deleteUserSessions(I userId) {
+        Arguments.requireUserId(userId, "userId");
+        if (userId instanceof String text && !StorableText.isStorable(text)) {
             return CompletableFuture.completedFuture(null);
         }
-        return done(Publishers.rowCount(queries.deleteOfUser(userId)));
+        return done(Publishers.rowCount(statements.deleteOfUser(userId)));
     }
 
     @Override
-    public CompletionStage<Long> deleteExpiredSessions() {
-        return Publishers.rowCount(queries.deleteExpired(clock.instant())).thenApply(Integer::longValue);
+    public CompletionStage<Long> deleteExpiredSessions(Instant now) {
+        return Publishers.rowCount(statements.deleteExpired(now)).thenApply(Integer::longValue);
     }
 
     private static CompletionStage<Void> done(CompletableFuture<Integer> rowCount) {
@@ -163,6 +163,6 @@ public final class AsyncPostgresAdapter implements AsyncAdapter {
 
     @Override
     public String toString() {
-        return "AsyncPostgresAdapter" + queries.names();
+        return "AsyncPostgresAdapter[" + tables + "]";
     }
 }

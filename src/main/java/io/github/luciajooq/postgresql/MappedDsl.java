@@ -37,7 +37,11 @@ final class MappedDsl {
 
     private MappedDsl() {}
 
-    static DSLContext derive(DSLContext dsl, TableNames names) {
+    /**
+     * @param mapping the adapter's own render mapping of the tables, or {@code null} for none
+     * @param renderSchema whether tables render with their schema
+     */
+    static DSLContext derive(DSLContext dsl, RenderMapping mapping, boolean renderSchema) {
         Configuration application = dsl.configuration();
         SQLDialect dialect = application.dialect();
         if (dialect.family() != SQLDialect.POSTGRES) {
@@ -53,9 +57,9 @@ final class MappedDsl {
                 .withRenderNameCase(RenderNameCase.AS_IS)
                 .withRenderTable(RenderTable.ALWAYS)
                 // Unqualified names are found through search_path, as in Lucia's adapter.
-                .withRenderSchema(names.schema() != null)
+                .withRenderSchema(renderSchema)
                 .withRenderCatalog(false)
-                .withRenderMapping(mapping(names))
+                .withRenderMapping(mapping)
                 .withQueryTimeout(kept.getQueryTimeout())
                 .withFetchSize(kept.getFetchSize())
                 .withExecuteLogging(kept.isExecuteLogging())
@@ -73,7 +77,8 @@ final class MappedDsl {
         }
         return DSL.using(derived);
     }
-    private static RenderMapping mapping(TableNames names) {
+    /** The render mapping that sends lucia-jooq's generated tables to these names. */
+    static RenderMapping mapping(TableNames names) {
         MappedSchema schema = new MappedSchema()
                 .withInput(Public.PUBLIC.getName())
                 .withTables(

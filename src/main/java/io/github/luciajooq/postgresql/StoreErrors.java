@@ -1,11 +1,16 @@
 package io.github.luciajooq.postgresql;
 
-import io.github.luciajooq.DatabaseSession;
 import io.github.luciajooq.SessionStoreException;
 import io.github.luciajooq.SessionStoreException.Reason;
 import io.github.luciajooq.internal.Names;
+import io.github.luciajooq.spi.DatabaseSession;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.jooq.Field;
+import org.jooq.Record;
 
 /**
  * Turns PostgreSQL's refusal of a session insert into a {@link SessionStoreException} that names the problem,
@@ -36,22 +41,24 @@ final class StoreErrors {
     /** The largest index entry PostgreSQL takes, in bytes: a value no larger never overflows an index alone. */
     private static final int MAX_INDEX_ENTRY_BYTES = 8191;
 
-    private final TableNames names;
+    private final String userTable;
+    private final String sessionTable;
     private final String sessionPrimaryKey;
     private final String userForeignKey;
     private final String userIdIndex;
 
-    StoreErrors(TableNames names) {
-        this.names = names;
-        this.sessionPrimaryKey = ConstraintNames.primaryKey(names.sessionTable());
-        this.userForeignKey = ConstraintNames.foreignKey(names.sessionTable(), "user_id");
-        this.userIdIndex = ConstraintNames.index(names.sessionTable(), "user_id");
+    StoreErrors(TableModel<?, ?, ?> model) {
+        this.userTable = model.userName();
+        this.sessionTable = model.sessionName();
+        this.sessionPrimaryKey = model.sessionPrimaryKey();
+        this.userForeignKey = model.userForeignKey();
+        this.userIdIndex = model.userIdIndex();
     }
 
     /** The insert affected no row: another session has the id (the insert does nothing on conflict). */
     SessionStoreException duplicateId() {
         return new SessionStoreException(Reason.DUPLICATE_SESSION_ID,
-                "another session in table \"" + names.session() + "\" already has this session's id", null);
+                "another session in table \"" + sessionTable + "\" already has this session's id", null);
     }
 
     /**
@@ -59,35 +66,35 @@ final class StoreErrors {
      * @param server what PostgreSQL said, when the driver says it; {@code null} otherwise
      * @return the translated error, or {@code error} itself when it is not a refusal of the session
      */
-    RuntimeException translate(RuntimeException error, ServerError server, DatabaseSession session) {
+    RuntimeException translate(RuntimeException error, ServerError server, DatabaseSession<?, ?> session) {
         if (server == null || server.sqlState() == null) {
             return error;
         }
         String sqlState = server.sqlState();
         String constraint = server.constraint();
         if (FOREIGN_KEY_VIOLATION.equals(sqlState) && userForeignKey.equals(constraint)) {
-            return refused(Reason.UNKNOWN_USER, "user " + Names.quote(session.userId()) + " does not exist in table \""
-                    + names.user() + "\"", error);
+            return refused(Reason.UNKNOWN_USER, "user " + Names.quote(String.valueOf(session.userId())) + " does not exist in table \""
+                    + userTable + "\"", error);
         }
         if (PROGRAM_LIMIT_EXCEEDED.equals(sqlState)) {
             return tooLargeForAnIndex(session, constraint, error);
         }
         if (UNDEFINED_COLUMN.equals(sqlState)) {
-            return refused(Reason.UNKNOWN_ATTRIBUTE, "a session attribute has no column in table \"" + names.session()
-                    + "\" (attributes " + session.attributes().keySet() + "): " + server.message(), error);
+            return refused(Reason.UNKNOWN_ATTRIBUTE, "a session attribute has no column in table \"" + sessionTable
+                    + "\" (attributes " + attributeNames(session) + "): " + server.message(), error);
         }
         if (NOT_NULL_VIOLATION.equals(sqlState) && server.column() != null) {
             return refused(Reason.INVALID_ATTRIBUTE_VALUE, "session attribute " + Names.quote(server.column())
-                    + " of table \"" + names.session() + "\" must not be NULL", error);
+                    + " of table \"" + sessionTable + "\" must not be NULL", error);
         }
         if (sqlState.startsWith("23") && constraint != null) {
             return refused(Reason.INVALID_ATTRIBUTE_VALUE, "a session attribute breaks constraint "
-                    + Names.quote(constraint) + " of table \"" + names.session() + "\" (attributes "
-                    + session.attributes().keySet() + ")", error);
+                    + Names.quote(constraint) + " of table \"" + sessionTable + "\" (attributes "
+                    + attributeNames(session) + ")", error);
         }
         if (DATATYPE_MISMATCH.equals(sqlState) || sqlState.startsWith("22") || sqlState.startsWith("23")) {
             return refused(Reason.INVALID_ATTRIBUTE_VALUE, "a session attribute does not fit its column in table \""
-                    + names.session() + "\" (attributes " + session.attributes().keySet() + "): " + server.message(),
+                    + sessionTable + "\" (attributes " + attributeNames(session) + "): " + server.message(),
                     error);
         }
         return error;
@@ -97,29 +104,48 @@ final class StoreErrors {
      * A value too large for a B-tree index: PostgreSQL names the index when the entry exceeds a third of a page,
      * and none when it exceeds the largest entry of any index, which only a value larger than that can.
      */
-    private SessionStoreException tooLargeForAnIndex(DatabaseSession session, String index, RuntimeException error) {
+    private SessionStoreException tooLargeForAnIndex(DatabaseSession<?, ?> session, String index, RuntimeException error) {
         boolean named = index != null;
         if (named ? sessionPrimaryKey.equals(index) : exceedsAnyIndex(session.id())) {
             return refused(Reason.INVALID_SESSION_ID, "the session id is too large for the primary key index of table \""
-                    + names.session() + "\"", error);
+                    + sessionTable + "\"", error);
         }
         if (named ? userIdIndex.equals(index) : exceedsAnyIndex(session.userId())) {
             return refused(Reason.UNKNOWN_USER, "the session's userId is too large for an index of table \""
-                    + names.session() + "\", so no user can have it", error);
+                    + sessionTable + "\", so no user can have it", error);
         }
         if (named) {
             return refused(Reason.INVALID_ATTRIBUTE_VALUE, "a session attribute's value is too large for index "
-                    + Names.quote(index) + " of table \"" + names.session() + "\" (attributes "
-                    + session.attributes().keySet() + ")", error);
+                    + Names.quote(index) + " of table \"" + sessionTable + "\" (attributes "
+                    + attributeNames(session) + ")", error);
         }
-        for (Map.Entry<String, Object> attribute : session.attributes().entrySet()) {
+        for (Map.Entry<String, Object> attribute : attributes(session).entrySet()) {
             if (exceedsAnyIndex(attribute.getValue())) {
                 return refused(Reason.INVALID_ATTRIBUTE_VALUE, "session attribute " + Names.quote(attribute.getKey())
-                        + ": its value is too large for an index of table \"" + names.session() + "\"", error);
+                        + ": its value is too large for an index of table \"" + sessionTable + "\"", error);
             }
         }
         return refused(Reason.INVALID_ATTRIBUTE_VALUE, "a value is too large for an index of table \""
-                + names.session() + "\" (attributes " + session.attributes().keySet() + ")", error);
+                + sessionTable + "\" (attributes " + attributeNames(session) + ")", error);
+    }
+
+    /** The attributes the session writes, by column name: a map's entries, a record's changed fields. */
+    private static Map<String, Object> attributes(DatabaseSession<?, ?> session) {
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        if (session.attributes() instanceof Map<?, ?> map) {
+            map.forEach((name, value) -> attributes.put(String.valueOf(name), value));
+        } else if (session.attributes() instanceof Record record) {
+            for (Field<?> field : record.fields()) {
+                if (record.changed(field)) {
+                    attributes.put(field.getName(), record.get(field));
+                }
+            }
+        }
+        return attributes;
+    }
+
+    private static List<String> attributeNames(DatabaseSession<?, ?> session) {
+        return new ArrayList<>(attributes(session).keySet());
     }
 
     private static boolean exceedsAnyIndex(Object value) {

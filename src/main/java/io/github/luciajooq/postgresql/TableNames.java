@@ -4,6 +4,8 @@ import io.github.luciajooq.internal.Names;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import org.jooq.Name;
+import org.jooq.Schema;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 
 /**
@@ -16,8 +18,8 @@ import org.jooq.impl.DSL;
  * one jOOQ render mapping.
  * <p>
  * Names that cannot be mapped safely are rejected here, before any SQL is built: a part that is empty, has
- * leading or trailing white space or a control character, or is longer than PostgreSQL's 63 bytes (which
- * PostgreSQL would silently truncate to another table's name).
+ * leading or trailing white space, a control character or a double quote, or is longer than PostgreSQL's 63 bytes
+ * (which PostgreSQL would silently truncate to another table's name).
  *
  * @param user the user table, by default {@code auth_user}
  * @param session the session table, by default {@code user_session}
@@ -47,9 +49,51 @@ public record TableNames(String user, String session) {
         }
     }
 
-    /** The names of these two tables. */
+    /**
+     * The names of these two tables: {@code table} or {@code schema.table}, each part as it is written in the
+     * database, without quotes.
+     */
     public static TableNames of(String user, String session) {
         return new TableNames(user, session);
+    }
+
+    /**
+     * The names of these two tables, as jOOQ names: {@code DSL.name("auth", "users")}. Each part is taken as it is;
+     * a part may not contain a dot.
+     *
+     * @throws IllegalArgumentException when a name has more than two parts, or a part cannot be mapped safely
+     */
+    public static TableNames of(Name user, Name session) {
+        return new TableNames(joined(user, "user"), joined(session, "session"));
+    }
+
+    /**
+     * The names of these two tables of the application's, such as its generated {@code USERS} and
+     * {@code SESSIONS}: their qualified names, schema included.
+     */
+    public static TableNames of(Table<?> user, Table<?> session) {
+        Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(session, "session");
+        return of(qualifiedName(user), qualifiedName(session));
+    }
+
+    /** The table's name with its schema, when it has one; generated tables report their schema apart. */
+    static Name qualifiedName(Table<?> table) {
+        Schema schema = table.getSchema();
+        return schema == null || schema.getName().isEmpty()
+                ? DSL.name(table.getName())
+                : DSL.name(schema.getName(), table.getName());
+    }
+
+    private static String joined(Name name, String argument) {
+        Objects.requireNonNull(name, argument);
+        for (String part : name.getName()) {
+            if (part.indexOf('.') >= 0) {
+                throw new IllegalArgumentException(argument + " has a part with a dot, which a table name here cannot"
+                        + " have: " + Names.quote(part));
+            }
+        }
+        return String.join(".", name.getName());
     }
 
     /** The schema of both tables, or {@code null} when they are unqualified. */
@@ -81,6 +125,11 @@ public record TableNames(String user, String session) {
     }
 
     private static void requireSafe(String part, String argument, String name) {
+        if (part.indexOf('"') >= 0) {
+            throw new IllegalArgumentException(argument + " contains a double quote: " + Names.quote(name) + ". Pass"
+                    + " names as they are written in the database, without quotes (\"auth.users\" for"
+                    + " \"auth\".\"users\"), or pass the jOOQ Table or Name itself: TableNames.of(USERS, SESSIONS)");
+        }
         if (part.isEmpty()) {
             throw new IllegalArgumentException(argument + " has an empty part: " + Names.quote(name));
         }

@@ -1,21 +1,24 @@
 package io.github.luciajooq.memory;
 
-import io.github.luciajooq.Adapter;
-import io.github.luciajooq.DatabaseUser;
 import io.github.luciajooq.LuciaContract;
+import io.github.luciajooq.spi.Adapter;
+import io.github.luciajooq.testing.Fixture;
+import io.github.luciajooq.testing.MapFixture;
 import java.util.Map;
 
-class LuciaOnInMemoryAdapterTest extends LuciaContract {
+class LuciaOnInMemoryAdapterTest extends LuciaContract<String, Map<String, Object>, Map<String, Object>> {
 
-    private final InMemoryAdapter adapter = InMemoryAdapter.create(clock, "ip", "remembered");
+    private final InMemoryAdapter<String, Map<String, Object>, Map<String, Object>> adapter =
+            InMemoryAdapter.withSessionColumns("ip", "remembered");
+    private final MapFixture fixture = new MapFixture(adapter::putUser);
 
     @Override
-    protected Adapter adapter() {
+    protected Adapter<String, Map<String, Object>, Map<String, Object>> adapter() {
         return adapter;
     }
 
     @Override
-    protected void insertUser(String id, String username) {
-        adapter.putUser(new DatabaseUser(id, Map.of("username", username)));
+    protected Fixture<String, Map<String, Object>, Map<String, Object>> fixture() {
+        return fixture;
     }
 }

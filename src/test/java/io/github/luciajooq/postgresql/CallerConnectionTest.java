@@ -3,7 +3,7 @@ package io.github.luciajooq.postgresql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.luciajooq.DatabaseSession;
+import io.github.luciajooq.spi.DatabaseSession;
 import io.github.luciajooq.testing.PostgresDatabaseExtension;
 import io.github.luciajooq.testing.TestDatabase;
 import java.sql.Connection;
@@ -27,8 +27,8 @@ class CallerConnectionTest {
         database.execute("INSERT INTO auth_user (id) VALUES ('user-1')");
     }
 
-    private static DatabaseSession session(String id) {
-        return new DatabaseSession(id, "user-1", LATER, Map.of());
+    private static DatabaseSession<String, Map<String, Object>> session(String id) {
+        return new DatabaseSession<>(id, "user-1", LATER, Map.of());
     }
 
     @Test
@@ -36,7 +36,7 @@ class CallerConnectionTest {
         DSLContext dsl = database.dsl();
 
         assertThatThrownBy(() -> dsl.transaction(transaction -> {
-            PostgresAdapter adapter = PostgresAdapter.create(transaction.dsl());
+            PostgresAdapter<String, Map<String, Object>, Map<String, Object>> adapter = PostgresAdapter.create(transaction.dsl());
             adapter.setSession(session("s"));
             assertThat(adapter.getSessionAndUser("s")).isPresent();
             throw new IllegalStateException("the application fails after signing in");
@@ -54,9 +54,9 @@ class CallerConnectionTest {
 
     @Test
     void theAdapterNeverCommitsClosesOrChangesAutoCommitOfTheCallersConnection() throws Exception {
-        try (Connection connection = database.dataSource().getConnection()) {
+        try (Connection connection = database.unpooledDataSource().getConnection()) {
             connection.setAutoCommit(false);
-            PostgresAdapter adapter = PostgresAdapter.create(connection);
+            PostgresAdapter<String, Map<String, Object>, Map<String, Object>> adapter = PostgresAdapter.create(connection);
 
             adapter.setSession(session("a"));
             adapter.setSession(session("b"));
@@ -64,7 +64,7 @@ class CallerConnectionTest {
             adapter.deleteSession("b");
             adapter.getSessionAndUser("a");
             adapter.getUserSessions("user-1");
-            adapter.deleteExpiredSessions();
+            adapter.deleteExpiredSessions(Instant.now());
 
             assertThat(connection.isClosed()).isFalse();
             assertThat(connection.getAutoCommit()).isFalse();

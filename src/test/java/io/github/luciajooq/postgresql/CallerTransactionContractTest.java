@@ -1,8 +1,8 @@
 package io.github.luciajooq.postgresql;
 
-import io.github.luciajooq.Adapter;
-import io.github.luciajooq.DatabaseSession;
-import io.github.luciajooq.DatabaseSessionAndUser;
+import io.github.luciajooq.spi.Adapter;
+import io.github.luciajooq.spi.DatabaseSession;
+import io.github.luciajooq.spi.DatabaseSessionAndUser;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -11,43 +11,41 @@ import org.jooq.DSLContext;
 
 /**
  * The contract with every operation inside a transaction the application runs, as jOOQ users write it:
- * {@code dsl.transactionResult(cfg -> PostgresAdapter.create(cfg.dsl(), names).operation(...))}.
+ * {@code dsl.transactionResult(cfg -> PostgresAdapter.create(cfg.dsl(), tables).operation(...))}.
  */
-class CallerTransactionContractTest extends PostgresContract {
+class CallerTransactionContractTest extends DriverContract {
 
     @Override
-    protected Adapter adapterUnderTest() {
-        return new InCallerTransaction(applicationDsl(), tableNames());
+    protected Adapter<Object, Object, Object> adapterUnderTest() {
+        return new InCallerTransaction(applicationDsl());
     }
 
     /** Runs each operation on an adapter made for the caller's transaction, which commits when it returns. */
-    private final class InCallerTransaction implements Adapter {
+    private final class InCallerTransaction implements Adapter<Object, Object, Object> {
 
         private final DSLContext dsl;
-        private final TableNames names;
 
-        InCallerTransaction(DSLContext dsl, TableNames names) {
+        InCallerTransaction(DSLContext dsl) {
             this.dsl = dsl;
-            this.names = names;
         }
 
-        private <T> T inTransaction(Function<PostgresAdapter, T> operation) {
+        private <T> T inTransaction(Function<PostgresAdapter<Object, Object, Object>, T> operation) {
             return dsl.transactionResult(transaction ->
-                    operation.apply(PostgresAdapter.create(transaction.dsl(), names, clock)));
+                    operation.apply(PostgresAdapter.create(transaction.dsl(), tables.tables())));
         }
 
         @Override
-        public Optional<DatabaseSessionAndUser> getSessionAndUser(String sessionId) {
+        public Optional<DatabaseSessionAndUser<Object, Object, Object>> getSessionAndUser(String sessionId) {
             return inTransaction(adapter -> adapter.getSessionAndUser(sessionId));
         }
 
         @Override
-        public List<DatabaseSession> getUserSessions(String userId) {
+        public List<DatabaseSession<Object, Object>> getUserSessions(Object userId) {
             return inTransaction(adapter -> adapter.getUserSessions(userId));
         }
 
         @Override
-        public void setSession(DatabaseSession session) {
+        public void setSession(DatabaseSession<Object, Object> session) {
             inTransaction(adapter -> {
                 adapter.setSession(session);
                 return null;
@@ -68,7 +66,7 @@ class CallerTransactionContractTest extends PostgresContract {
         }
 
         @Override
-        public void deleteUserSessions(String userId) {
+        public void deleteUserSessions(Object userId) {
             inTransaction(adapter -> {
                 adapter.deleteUserSessions(userId);
                 return null;
@@ -76,8 +74,8 @@ class CallerTransactionContractTest extends PostgresContract {
         }
 
         @Override
-        public long deleteExpiredSessions() {
-            return inTransaction(PostgresAdapter::deleteExpiredSessions);
+        public long deleteExpiredSessions(Instant now) {
+            return inTransaction(adapter -> adapter.deleteExpiredSessions(now));
         }
     }
 }

@@ -2,7 +2,7 @@ package io.github.luciajooq.postgresql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.luciajooq.DatabaseSession;
+import io.github.luciajooq.spi.DatabaseSession;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * The contract on the application's hostile context ({@link HostileSettings}) with upper-cased, unquoted names,
  * on schema-qualified tables whose names need quotes.
  */
-class HostileUpperCaseContractTest extends PostgresContract {
+class HostileUpperCaseContractTest extends NamedContract {
 
     private final HostileSettings hostile = new HostileSettings();
 
@@ -32,14 +32,14 @@ class HostileUpperCaseContractTest extends PostgresContract {
 
     @Test
     void theApplicationsExecuteListenersSeeTheAdaptersStatementsWithBindMarkersOnly() {
-        insertUser("user-1", "ann");
+        fixture().insertUser("user-1", "ann");
         hostile.statementsSeen.clear();
 
-        adapter().setSession(new DatabaseSession("s3cr3t-id", "user-1", clock.instant().plusSeconds(60),
+        adapter().setSession(new DatabaseSession<>("s3cr3t-id", "user-1", clock.instant().plusSeconds(60),
                 Map.of("ip", "10.0.0.1")));
         adapter().getSessionAndUser("s3cr3t-id");
         adapter().updateSessionExpiration("s3cr3t-id", clock.instant().plusSeconds(120));
-        adapter().deleteExpiredSessions();
+        adapter().deleteExpiredSessions(clock.instant());
 
         assertThat(hostile.statementsSeen).hasSize(4).allSatisfy(sql -> assertThat(sql)
                 .contains("\"Auth\".")
@@ -50,7 +50,7 @@ class HostileUpperCaseContractTest extends PostgresContract {
 
     @Test
     void theApplicationsConverterProviderAndVisitListenerAreLiveButNeverTouchTheAdaptersQueries() {
-        insertUser("user-1", "ann");
+        fixture().insertUser("user-1", "ann");
         database.execute("CREATE TABLE app_decoy (id INTEGER)");
         DSLContext application = applicationDsl();
         OffsetDateTime noon = OffsetDateTime.of(2026, 1, 1, 12, 0, 0, 0, ZoneOffset.UTC);
@@ -65,10 +65,10 @@ class HostileUpperCaseContractTest extends PostgresContract {
         int lookups = hostile.converterLookups.get();
         int rewritten = hostile.tablesRewritten.get();
         Instant expiresAt = clock.instant().plusSeconds(60);
-        adapter().setSession(new DatabaseSession("s", "user-1", expiresAt, Map.of("ip", "10.0.0.1")));
+        adapter().setSession(new DatabaseSession<>("s", "user-1", expiresAt, Map.of("ip", "10.0.0.1")));
 
-        DatabaseSession read = adapter().getSessionAndUser("s").orElseThrow().session();
-        assertThat(read).isEqualTo(new DatabaseSession("s", "user-1", expiresAt, read.attributes()));
+        DatabaseSession<String, Map<String, Object>> read = adapter().getSessionAndUser("s").orElseThrow().session();
+        assertThat(read).isEqualTo(new DatabaseSession<>("s", "user-1", expiresAt, read.attributes()));
         assertThat(read.attributes()).containsEntry("ip", "10.0.0.1");
         assertThat(adapter().getUserSessions("user-1")).extracting(DatabaseSession::expiresAt).containsExactly(expiresAt);
         assertThat(hostile.converterLookups).hasValue(lookups);

@@ -4,14 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.luciajooq.AsyncLucia;
+import io.github.luciajooq.NewSession;
 import io.github.luciajooq.Session;
 import io.github.luciajooq.SessionStoreException;
+import io.github.luciajooq.testing.BlockingAdapter;
+import io.github.luciajooq.testing.CountedFixture;
 import io.github.luciajooq.testing.PostgresDatabaseExtension;
 import io.github.luciajooq.testing.TestClock;
 import io.github.luciajooq.testing.TestDatabase;
+import io.github.luciajooq.testing.generated.tables.records.CountedSessionRecord;
+import io.github.luciajooq.testing.generated.tables.records.CountedUserRecord;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,7 +31,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * No call of {@link AsyncLucia} on {@link AsyncPostgresAdapter} blocks a thread: BlockHound fails any blocking
+ * No call of {@link AsyncLucia} on {@link AsyncPostgresAdapter}, on named or generated tables, blocks a thread: BlockHound fails any blocking
  * call (socket or file I/O, sleeping, waiting on a lock) made on a non-blocking thread, and every operation here
  * starts on Reactor's parallel scheduler and continues on the R2DBC driver's event loop, both non-blocking.
  * <p>
@@ -36,7 +43,7 @@ import reactor.core.scheduler.Schedulers;
 class NonBlockingTest {
 
     private final TestClock clock = TestClock.standard();
-    private AsyncLucia lucia;
+    private TestDatabase database;
 
     @BeforeAll
     static void installBlockHound() {
@@ -45,19 +52,24 @@ class NonBlockingTest {
 
     @BeforeEach
     void setUp(TestDatabase database) {
+        this.database = database;
         database.execute("ALTER TABLE user_session ADD COLUMN ip TEXT");
         database.execute("INSERT INTO auth_user (id) VALUES ('user-1')");
-        AsyncPostgresAdapter adapter = AsyncPostgresAdapter.create(
-                DSL.using(database.connectionFactory(), SQLDialect.POSTGRES), TableNames.DEFAULT, clock);
-        lucia = AsyncLucia.builder(adapter).clock(clock).build();
-        // Netty reads OS files once per JVM when its classes initialise; an application does that when it warms
-        // its connection pool at start-up. Do it here on the test's thread, so that only requests are judged.
-        io.github.luciajooq.testing.BlockingAdapter.await(adapter.getUserSessions("warm-up"));
+        database.execute("INSERT INTO counted_user (id, username) VALUES (7, 'ann')");
     }
 
     /** Runs a step on a non-blocking thread and waits for it here, on the test's own (blocking) thread. */
-    private <T> T onNonBlockingThread(java.util.function.Supplier<java.util.concurrent.CompletionStage<T>> step) {
+    private <T> T onNonBlockingThread(Supplier<CompletionStage<T>> step) {
         return Mono.fromCompletionStage(step).subscribeOn(Schedulers.parallel()).block(Duration.ofSeconds(30));
+    }
+
+    /**
+     * Netty reads OS files once per JVM when its classes initialise; an application does that when it warms its
+     * connection pool at start-up. Do it here on the test's thread, so that only requests are judged.
+     */
+    private <I, U, S> AsyncLucia<I, U, S> warmedUp(AsyncPostgresAdapter<I, U, S> adapter, I user) {
+        BlockingAdapter.await(adapter.getUserSessions(user));
+        return AsyncLucia.builder(adapter).clock(clock).build();
     }
 
     @Test
@@ -70,26 +82,40 @@ class NonBlockingTest {
     }
 
     @Test
-    void noOperationBlocksAThread() {
-        Session session = onNonBlockingThread(() -> lucia.createSession("user-1", Map.of("ip", "10.0.0.1")));
-        assertThat(onNonBlockingThread(() -> lucia.validateSession(session.id()))).isPresent();
+    void noOperationOnNamedTablesBlocksAThread() {
+        AsyncLucia<String, Map<String, Object>, Map<String, Object>> lucia = warmedUp(AsyncPostgresAdapter.create(
+                DSL.using(database.connectionFactory(), SQLDialect.POSTGRES),
+                SessionTables.lucia().withSessionColumns("ip")), "user-1");
+        everyOperation(lucia, "user-1", Map.of("ip", "10.0.0.1"), Map.of());
+    }
+
+    @Test
+    void noOperationOnGeneratedTablesBlocksAThread() {
+        AsyncLucia<Long, CountedUserRecord, CountedSessionRecord> lucia = warmedUp(AsyncPostgresAdapter.create(
+                DSL.using(database.connectionFactory(), SQLDialect.POSTGRES), CountedFixture.TABLES), 7L);
+        everyOperation(lucia, 7L, new CountedSessionRecord().setLabel("phone"), new CountedSessionRecord());
+    }
+
+    private <I, U, S> void everyOperation(AsyncLucia<I, U, S> lucia, I user, S attributes, S none) {
+        NewSession<I, S> created = onNonBlockingThread(() -> lucia.createSession(user, attributes));
+        assertThat(onNonBlockingThread(() -> lucia.validateSession(created.token()))).isPresent();
 
         clock.advance(Duration.ofDays(16));
-        assertThat(onNonBlockingThread(() -> lucia.validateSession(session.id())).orElseThrow().session().fresh())
+        assertThat(onNonBlockingThread(() -> lucia.validateSession(created.token())).orElseThrow().session().fresh())
                 .isTrue();
-        List<Session> sessions = onNonBlockingThread(() -> lucia.getUserSessions("user-1"));
+        List<Session<I, S>> sessions = onNonBlockingThread(() -> lucia.getUserSessions(user));
         assertThat(sessions).hasSize(1);
 
         clock.advance(Duration.ofDays(31));
-        assertThat(onNonBlockingThread(() -> lucia.validateSession(session.id()))).isEmpty();
+        assertThat(onNonBlockingThread(() -> lucia.validateSession(created.token()))).isEmpty();
 
-        Session second = onNonBlockingThread(() -> lucia.createSession("user-1", Map.of()));
-        assertThatThrownBy(() -> onNonBlockingThread(() -> lucia.createSession("user-1", Map.of(), second.id())))
+        NewSession<I, S> second = onNonBlockingThread(() -> lucia.createSession(user, none));
+        assertThatThrownBy(() -> onNonBlockingThread(() -> lucia.createSession(user, none, second.token())))
                 .isInstanceOf(SessionStoreException.class);
-        assertThatThrownBy(() -> onNonBlockingThread(() -> lucia.createSession("ghost", Map.of())))
-                .isInstanceOf(SessionStoreException.class);
-        onNonBlockingThread(() -> lucia.invalidateSession(second.id()));
-        onNonBlockingThread(() -> lucia.invalidateUserSessions("user-1"));
+        assertThat(onNonBlockingThread(() -> lucia.invalidateSession(user, second.session().handle()))).isTrue();
+        NewSession<I, S> third = onNonBlockingThread(() -> lucia.createSession(user, none));
+        onNonBlockingThread(() -> lucia.invalidateSession(third.token()));
+        onNonBlockingThread(() -> lucia.invalidateUserSessions(user));
         clock.advance(Duration.ofDays(100));
         assertThat(onNonBlockingThread(lucia::deleteExpiredSessions)).isZero();
     }

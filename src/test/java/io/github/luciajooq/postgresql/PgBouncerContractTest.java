@@ -6,12 +6,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.luciajooq.Lucia;
-import io.github.luciajooq.Session;
+import io.github.luciajooq.NewSession;
 import io.github.luciajooq.testing.PgBouncer;
-import io.github.luciajooq.testing.TestTables;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * statement may run on another server connection. Needs Debian's {@code pgbouncer}, which {@code .ci/run}
  * installs; skipped without it, except under CI ({@code CI=true}), where it fails.
  */
-class PgBouncerContractTest extends PostgresContract {
+class PgBouncerContractTest extends DriverContract {
 
     private PgBouncer bouncer;
 
@@ -48,20 +46,21 @@ class PgBouncerContractTest extends PostgresContract {
         config.setMaximumPoolSize(8);
         int threads = 8;
         for (int thread = 0; thread < threads; thread++) {
-            TestTables.insertUser(database.dsl(), tableNames(), "user-" + thread, Map.of());
+            fixture().insertUser("user-" + thread, "name-" + thread);
         }
         try (HikariDataSource pool = new HikariDataSource(config)) {
-            Lucia lucia = Lucia.builder(PostgresAdapter.create(DSL.using(pool, SQLDialect.POSTGRES), tableNames(), clock))
-                    .clock(clock).build();
+            Lucia<Object, Object, Object> lucia = Lucia.builder(
+                    PostgresAdapter.create(DSL.using(pool, SQLDialect.POSTGRES), tables.tables())).clock(clock).build();
             ExecutorService executor = Executors.newFixedThreadPool(threads);
             try {
                 List<Future<?>> done = new ArrayList<>();
                 for (int thread = 0; thread < threads; thread++) {
-                    String userId = "user-" + thread;
+                    Object userId = fixture().userId("user-" + thread);
                     done.add(executor.submit(() -> {
                         for (int round = 0; round < 20; round++) {
-                            Session session = lucia.createSession(userId, Map.of("ip", "10.0.0." + round));
-                            assertThat(lucia.validateSession(session.id())).isPresent();
+                            NewSession<Object, Object> created = lucia.createSession(userId,
+                                    fixture().attributes("10.0.0." + round, null));
+                            assertThat(lucia.validateSession(created.token())).isPresent();
                         }
                         return null;
                     }));
@@ -73,7 +72,7 @@ class PgBouncerContractTest extends PostgresContract {
                 executor.shutdownNow();
             }
             for (int thread = 0; thread < threads; thread++) {
-                assertThat(lucia.getUserSessions("user-" + thread)).hasSize(20);
+                assertThat(lucia.getUserSessions(fixture().userId("user-" + thread))).hasSize(20);
             }
         }
     }

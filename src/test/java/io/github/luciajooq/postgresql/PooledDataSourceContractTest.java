@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.luciajooq.Lucia;
-import io.github.luciajooq.Session;
+import io.github.luciajooq.NewSession;
 import io.github.luciajooq.testing.TestDatabase;
-import io.github.luciajooq.testing.TestTables;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,14 +24,14 @@ import org.junit.jupiter.api.Test;
  * The contract on a real HikariCP pool (node-postgres' {@code Pool}), and the pool under concurrent use: more
  * threads than connections, and every connection back in the pool afterwards.
  */
-class PooledDataSourceContractTest extends PostgresContract {
+class PooledDataSourceContractTest extends DriverContract {
 
     private static final int CONNECTIONS = 3;
     private HikariDataSource pool;
 
     static HikariDataSource pool(TestDatabase database, int connections) {
         HikariConfig config = new HikariConfig();
-        config.setDataSource(database.dataSource());
+        config.setDataSource(database.unpooledDataSource());
         config.setMaximumPoolSize(connections);
         config.setMinimumIdle(0);
         config.setConnectionTimeout(10_000);
@@ -54,13 +53,12 @@ class PooledDataSourceContractTest extends PostgresContract {
 
     @Test
     void createOnADataSourceUsesLuciasTables() {
-        insertUser("user-1", "ann");
-        PostgresAdapter adapter = PostgresAdapter.create(pool);
+        database.execute("INSERT INTO auth_user (id) VALUES ('user-1')");
+        Lucia<String, Map<String, Object>, Map<String, Object>> lucia = Lucia.builder(PostgresAdapter.create(pool)).build();
 
-        Lucia lucia = Lucia.builder(adapter).build();
-        Session session = lucia.createSession("user-1", Map.of("ip", "10.0.0.1"));
+        NewSession<String, Map<String, Object>> created = lucia.createSession("user-1", Map.of());
 
-        assertThat(lucia.validateSession(session.id())).isPresent();
+        assertThat(lucia.validateSession(created.token())).isPresent();
         assertThat(database.count("user_session")).isEqualTo(1);
     }
 
@@ -69,22 +67,23 @@ class PooledDataSourceContractTest extends PostgresContract {
         int threads = 12;
         int rounds = 15;
         for (int thread = 0; thread < threads; thread++) {
-            TestTables.insertUser(database.dsl(), tableNames(), "user-" + thread, Map.of());
+            fixture().insertUser("user-" + thread, "name-" + thread);
         }
-        Lucia lucia = Lucia.builder(adapter()).clock(clock).build();
+        Lucia<Object, Object, Object> lucia = Lucia.builder(adapter()).clock(clock).build();
         ExecutorService executor = Executors.newFixedThreadPool(threads);
         try {
             List<Future<Integer>> results = new ArrayList<>();
             for (int thread = 0; thread < threads; thread++) {
-                String userId = "user-" + thread;
+                Object userId = fixture().userId("user-" + thread);
                 results.add(executor.submit(() -> {
                     int kept = 0;
                     for (int round = 0; round < rounds; round++) {
-                        Session session = lucia.createSession(userId, Map.of("ip", "10.0.0." + round));
-                        assertThat(lucia.validateSession(session.id())).isPresent();
+                        NewSession<Object, Object> created = lucia.createSession(userId,
+                                fixture().attributes("10.0.0." + round, null));
+                        assertThat(lucia.validateSession(created.token())).isPresent();
                         if (round % 3 == 0) {
-                            lucia.invalidateSession(session.id());
-                            assertThat(lucia.validateSession(session.id())).isEmpty();
+                            lucia.invalidateSession(created.token());
+                            assertThat(lucia.validateSession(created.token())).isEmpty();
                         } else {
                             kept++;
                         }
@@ -94,7 +93,7 @@ class PooledDataSourceContractTest extends PostgresContract {
             }
             for (int thread = 0; thread < threads; thread++) {
                 int kept = results.get(thread).get();
-                assertThat(lucia.getUserSessions("user-" + thread)).hasSize(kept);
+                assertThat(lucia.getUserSessions(fixture().userId("user-" + thread))).hasSize(kept);
             }
         } finally {
             executor.shutdownNow();

@@ -1,4 +1,14 @@
 package io.github.luciajooq.postgresql;
 
-/** The contract on Lucia's tables, created by the Liquibase changelog. */
-class PostgresAdapterContractTest extends PostgresContract {}
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+
+/** The contract on a plain context over a non-pooling data source: every statement on a new connection. */
+class PostgresAdapterContractTest extends DriverContract {
+
+    @Override
+    protected DSLContext applicationDsl() {
+        return DSL.using(database.unpooledDataSource(), SQLDialect.POSTGRES);
+    }
+}

@@ -3,15 +3,16 @@ package io.github.luciajooq.postgresql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.luciajooq.DatabaseSession;
 import io.github.luciajooq.Lucia;
-import io.github.luciajooq.Session;
 import io.github.luciajooq.SessionStoreException;
 import io.github.luciajooq.SessionStoreException.Reason;
+import io.github.luciajooq.spi.DatabaseSession;
+import io.github.luciajooq.spi.DatabaseSessionAndUser;
 import io.github.luciajooq.testing.PostgresDatabaseExtension;
 import io.github.luciajooq.testing.TestClock;
 import io.github.luciajooq.testing.TestDatabase;
 import io.github.luciajooq.testing.TestTables;
+import io.github.luciajooq.token.SessionToken;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -41,6 +42,11 @@ class PostgresAdapterTest {
     private final TestClock clock = TestClock.standard();
     private TestDatabase database;
 
+    private static DatabaseSession<String, Map<String, Object>> session(String id, Instant expiresAt,
+            Map<String, Object> attributes) {
+        return new DatabaseSession<>(id, "user-1", expiresAt, attributes);
+    }
+
     @BeforeEach
     void setUp(TestDatabase database) {
         this.database = database;
@@ -65,8 +71,9 @@ class PostgresAdapterTest {
     @Test
     void getSessionAndUserIsOneStatement() {
         List<String> statements = new ArrayList<>();
-        PostgresAdapter adapter = PostgresAdapter.create(countingDsl(statements), TableNames.DEFAULT, clock);
-        adapter.setSession(new DatabaseSession("s", "user-1", clock.instant().plusSeconds(60), Map.of()));
+        PostgresAdapter<String, Map<String, Object>, Map<String, Object>> adapter =
+                PostgresAdapter.create(countingDsl(statements));
+        adapter.setSession(session("s", clock.instant().plusSeconds(60), Map.of()));
         statements.clear();
 
         assertThat(adapter.getSessionAndUser("s")).isPresent();
@@ -78,12 +85,12 @@ class PostgresAdapterTest {
     @Test
     void validateSessionWithoutRenewalIsOneStatement() {
         List<String> statements = new ArrayList<>();
-        Lucia lucia = Lucia.builder(PostgresAdapter.create(countingDsl(statements), TableNames.DEFAULT, clock))
-                .clock(clock).build();
-        Session session = lucia.createSession("user-1", Map.of());
+        Lucia<String, Map<String, Object>, Map<String, Object>> lucia =
+                Lucia.builder(PostgresAdapter.create(countingDsl(statements))).clock(clock).build();
+        SessionToken token = lucia.createSession("user-1", Map.of()).token();
         statements.clear();
 
-        assertThat(lucia.validateSession(session.id())).isPresent();
+        assertThat(lucia.validateSession(token)).isPresent();
 
         assertThat(statements).hasSize(1);
     }
@@ -95,24 +102,24 @@ class PostgresAdapterTest {
     void instantsAreRightWhateverTheJvmAndSessionTimeZones(String jvmZone, String sessionZone) throws SQLException {
         TimeZone previous = TimeZone.getDefault();
         TimeZone.setDefault(TimeZone.getTimeZone(jvmZone));
-        try (Connection connection = database.dataSource().getConnection()) {
+        try (Connection connection = database.unpooledDataSource().getConnection()) {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("SET TIME ZONE '" + sessionZone + "'");
             }
             // Around the end of daylight saving time in Europe and the US, when local times repeat.
             clock.set(Instant.parse("2026-10-25T01:30:00.000001Z"));
-            PostgresAdapter adapter = PostgresAdapter.create(DSL.using(connection, SQLDialect.POSTGRES),
-                    TableNames.DEFAULT, clock);
+            PostgresAdapter<String, Map<String, Object>, Map<String, Object>> adapter =
+                    PostgresAdapter.create(DSL.using(connection, SQLDialect.POSTGRES));
             Instant expiresAt = Instant.parse("2026-11-01T08:30:00.123456Z");
-            adapter.setSession(new DatabaseSession("live", "user-1", clock.instant().plusNanos(1000), Map.of()));
-            adapter.setSession(new DatabaseSession("expired", "user-1", clock.instant(), Map.of()));
-            adapter.setSession(new DatabaseSession("later", "user-1", clock.instant(), Map.of()));
+            adapter.setSession(session("live", clock.instant().plusNanos(1000), Map.of()));
+            adapter.setSession(session("expired", clock.instant(), Map.of()));
+            adapter.setSession(session("later", clock.instant(), Map.of()));
             adapter.updateSessionExpiration("later", expiresAt);
 
             assertThat(adapter.getSessionAndUser("later").orElseThrow().session().expiresAt()).isEqualTo(expiresAt);
             assertThat(adapter.getUserSessions("user-1")).extracting(DatabaseSession::expiresAt)
                     .containsExactlyInAnyOrder(clock.instant().plusNanos(1000), clock.instant(), expiresAt);
-            assertThat(adapter.deleteExpiredSessions()).isEqualTo(1);
+            assertThat(adapter.deleteExpiredSessions(clock.instant())).isEqualTo(1);
             // What PostgreSQL itself holds, read in UTC by PostgreSQL, whatever the session's zone.
             assertThat(database.dsl().fetchValue("SELECT to_char(expires_at AT TIME ZONE 'UTC',"
                     + " 'YYYY-MM-DD\"T\"HH24:MI:SS.US') FROM user_session WHERE id = 'later'"))
@@ -128,10 +135,10 @@ class PostgresAdapterTest {
         database.execute("UPDATE auth_user SET age = 42, joined = '2020-02-02T02:02:02Z' WHERE id = 'user-1'");
         database.execute("ALTER TABLE user_session ADD COLUMN login_count INTEGER,"
                 + " ADD COLUMN trusted BOOLEAN NOT NULL DEFAULT false, ADD COLUMN note TEXT DEFAULT 'none'");
-        PostgresAdapter adapter = PostgresAdapter.create(database.dsl(), TableNames.DEFAULT, clock);
+        PostgresAdapter<String, Map<String, Object>, Map<String, Object>> adapter = PostgresAdapter.create(database.dsl(),
+                SessionTables.lucia().withUserColumns("age", "joined").withSessionColumns("login_count", "trusted", "note"));
 
-        adapter.setSession(new DatabaseSession("s", "user-1", clock.instant().plusSeconds(60),
-                Map.of("login_count", 3, "trusted", true)));
+        adapter.setSession(session("s", clock.instant().plusSeconds(60), Map.of("login_count", 3, "trusted", true)));
 
         var found = adapter.getSessionAndUser("s").orElseThrow();
         Map<String, Object> sessionAttributes = new HashMap<>();
@@ -146,8 +153,8 @@ class PostgresAdapterTest {
 
     @Test
     void tablesWithoutAttributeColumnsGiveEmptyAttributes() {
-        PostgresAdapter adapter = PostgresAdapter.create(database.dsl());
-        adapter.setSession(new DatabaseSession("s", "user-1", clock.instant().plusSeconds(60), Map.of()));
+        PostgresAdapter<String, Map<String, Object>, Map<String, Object>> adapter = PostgresAdapter.create(database.dsl());
+        adapter.setSession(session("s", clock.instant().plusSeconds(60), Map.of()));
 
         var found = adapter.getSessionAndUser("s").orElseThrow();
 
@@ -155,17 +162,39 @@ class PostgresAdapterTest {
         assertThat(found.user().attributes()).isEmpty();
     }
 
+    @Test
+    void onlyLuciasColumnsAreReadUnlessTheApplicationNamesOthers() {
+        database.execute("ALTER TABLE auth_user ADD COLUMN username TEXT, ADD COLUMN password_hash TEXT");
+        database.execute("UPDATE auth_user SET username = 'ann', password_hash = 's3cr3t-hash' WHERE id = 'user-1'");
+        database.execute("ALTER TABLE user_session ADD COLUMN ip TEXT, ADD COLUMN user_agent TEXT");
+        List<String> statements = new ArrayList<>();
+        PostgresAdapter<String, Map<String, Object>, Map<String, Object>> byDefault =
+                PostgresAdapter.create(countingDsl(statements));
+        byDefault.setSession(session("s", clock.instant().plusSeconds(60), Map.of("ip", "10.0.0.1", "user_agent", "curl")));
+
+        DatabaseSessionAndUser<String, Map<String, Object>, Map<String, Object>> found =
+                byDefault.getSessionAndUser("s").orElseThrow();
+        DatabaseSessionAndUser<String, Map<String, Object>, Map<String, Object>> chosen = PostgresAdapter
+                .create(database.dsl(), SessionTables.lucia().withUserColumns("username").withSessionColumns("ip"))
+                .getSessionAndUser("s").orElseThrow();
+
+        assertThat(found.user().attributes()).isEmpty();
+        assertThat(found.session().attributes()).isEmpty();
+        assertThat(statements.get(statements.size() - 1)).doesNotContain("password_hash").doesNotContain("*");
+        assertThat(chosen.user().attributes()).isEqualTo(Map.of("username", "ann"));
+        assertThat(chosen.session().attributes()).isEqualTo(Map.of("ip", "10.0.0.1"));
+    }
+
     @ParameterizedTest(name = "{0} = {1}")
     @CsvSource({"login_count,not a number", "trusted,", "note,far too long for a varchar of ten"})
     void anAttributeValueThatDoesNotFitItsColumnIsRefusedAndWritesNothing(String column, String value) {
         database.execute("ALTER TABLE user_session ADD COLUMN login_count INTEGER,"
                 + " ADD COLUMN trusted BOOLEAN NOT NULL DEFAULT false, ADD COLUMN note VARCHAR(10)");
-        PostgresAdapter adapter = PostgresAdapter.create(database.dsl(), TableNames.DEFAULT, clock);
+        PostgresAdapter<String, Map<String, Object>, Map<String, Object>> adapter = PostgresAdapter.create(database.dsl());
         Map<String, Object> attributes = new HashMap<>();
         attributes.put(column, value);
 
-        assertThatThrownBy(() -> adapter.setSession(
-                new DatabaseSession("secret-id", "user-1", clock.instant().plusSeconds(60), attributes)))
+        assertThatThrownBy(() -> adapter.setSession(session("secret-id", clock.instant().plusSeconds(60), attributes)))
                 .isInstanceOfSatisfying(SessionStoreException.class,
                         refused -> assertThat(refused.reason()).isEqualTo(Reason.INVALID_ATTRIBUTE_VALUE))
                 .hasMessageContaining(column)
@@ -178,11 +207,10 @@ class PostgresAdapterTest {
     void errorsNeverCarryTheSessionIdEvenWithStaticStatements() {
         DSLContext inlining = DSL.using(database.dataSource(), SQLDialect.POSTGRES,
                 new org.jooq.conf.Settings().withStatementType(org.jooq.conf.StatementType.STATIC_STATEMENT));
-        PostgresAdapter adapter = PostgresAdapter.create(inlining, TableNames.DEFAULT, clock);
-        adapter.setSession(new DatabaseSession("secret-id", "user-1", clock.instant().plusSeconds(60), Map.of()));
+        PostgresAdapter<String, Map<String, Object>, Map<String, Object>> adapter = PostgresAdapter.create(inlining);
+        adapter.setSession(session("secret-id", clock.instant().plusSeconds(60), Map.of()));
 
-        assertThatThrownBy(() -> adapter.setSession(
-                new DatabaseSession("secret-id", "user-1", clock.instant().plusSeconds(60), Map.of())))
+        assertThatThrownBy(() -> adapter.setSession(session("secret-id", clock.instant().plusSeconds(60), Map.of())))
                 .isInstanceOf(SessionStoreException.class)
                 .satisfies(refused -> {
                     for (Throwable cause = refused; cause != null; cause = cause.getCause()) {
@@ -199,8 +227,8 @@ class PostgresAdapterTest {
         TestTables.create(database.dsl(), inAuth);
         TestTables.insertUser(database.dsl(), inAuth, "user-1", Map.of());
 
-        PostgresAdapter.create(database.dsl(), inAuth, clock)
-                .setSession(new DatabaseSession("s", "user-1", clock.instant().plusSeconds(60), Map.of()));
+        PostgresAdapter.create(database.dsl(), NamedTables.of(inAuth))
+                .setSession(session("s", clock.instant().plusSeconds(60), Map.of()));
 
         assertThat(database.count("auth.sessions")).isEqualTo(1);
         assertThat(database.count("public.sessions")).isZero();
@@ -213,14 +241,14 @@ class PostgresAdapterTest {
         TestTables.create(database.dsl(), TableNames.of("users", "sessions"));
         TestTables.create(database.dsl(), inAuth);
         TestTables.insertUser(database.dsl(), inAuth, "user-1", Map.of());
-        try (Connection connection = database.dataSource().getConnection()) {
+        try (Connection connection = database.unpooledDataSource().getConnection()) {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("SET search_path TO auth");
             }
-            PostgresAdapter adapter = PostgresAdapter.create(DSL.using(connection, SQLDialect.POSTGRES),
-                    TableNames.of("users", "sessions"), clock);
+            PostgresAdapter<String, Map<String, Object>, Map<String, Object>> adapter = PostgresAdapter.create(
+                    DSL.using(connection, SQLDialect.POSTGRES), NamedTables.of("users", "sessions"));
 
-            adapter.setSession(new DatabaseSession("s", "user-1", clock.instant().plusSeconds(60), Map.of()));
+            adapter.setSession(session("s", clock.instant().plusSeconds(60), Map.of()));
         }
 
         assertThat(database.count("auth.sessions")).isEqualTo(1);
@@ -241,16 +269,14 @@ class PostgresAdapterTest {
         assertThatThrownBy(() -> PostgresAdapter.create((DSLContext) null)).isInstanceOf(NullPointerException.class).hasMessage("dsl");
         assertThatThrownBy(() -> PostgresAdapter.create((javax.sql.DataSource) null)).isInstanceOf(NullPointerException.class).hasMessage("dataSource");
         assertThatThrownBy(() -> PostgresAdapter.create((Connection) null)).isInstanceOf(NullPointerException.class).hasMessage("connection");
-        assertThatThrownBy(() -> PostgresAdapter.create(dsl, null)).isInstanceOf(NullPointerException.class).hasMessage("names");
-        assertThatThrownBy(() -> PostgresAdapter.create(dsl, TableNames.DEFAULT, null))
-                .isInstanceOf(NullPointerException.class).hasMessage("clock");
+        assertThatThrownBy(() -> PostgresAdapter.create(dsl, null)).isInstanceOf(NullPointerException.class).hasMessage("tables");
     }
 
     @Test
     void anExpiryColumnWithoutATimeZoneIsReportedNotMisread() {
         database.execute("ALTER TABLE user_session ALTER COLUMN expires_at TYPE TIMESTAMP");
         database.execute("INSERT INTO user_session (id, user_id, expires_at) VALUES ('s', 'user-1', '2030-01-01')");
-        PostgresAdapter adapter = PostgresAdapter.create(database.dsl(), TableNames.DEFAULT, clock);
+        PostgresAdapter<String, Map<String, Object>, Map<String, Object>> adapter = PostgresAdapter.create(database.dsl());
 
         assertThatThrownBy(() -> adapter.getSessionAndUser("s"))
                 .isInstanceOf(IllegalStateException.class)
@@ -260,13 +286,14 @@ class PostgresAdapterTest {
 
     @Test
     void sessionsOfLuciasLifetimeSurviveAYearOfRenewals() {
-        Lucia lucia = Lucia.builder(PostgresAdapter.create(database.dsl(), TableNames.DEFAULT, clock)).clock(clock).build();
-        Session session = lucia.createSession("user-1", Map.of());
+        Lucia<String, Map<String, Object>, Map<String, Object>> lucia =
+                Lucia.builder(PostgresAdapter.create(database.dsl())).clock(clock).build();
+        SessionToken token = lucia.createSession("user-1", Map.of()).token();
         for (int day = 0; day < 365; day += 14) {
             clock.advance(Duration.ofDays(14));
-            assertThat(lucia.validateSession(session.id())).as("day %d", day).isPresent();
+            assertThat(lucia.validateSession(token)).as("day %d", day).isPresent();
         }
         clock.advance(Duration.ofDays(30));
-        assertThat(lucia.validateSession(session.id())).isEmpty();
+        assertThat(lucia.validateSession(token)).isEmpty();
     }
 }

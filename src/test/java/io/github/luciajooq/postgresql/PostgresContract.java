@@ -1,44 +1,45 @@
 package io.github.luciajooq.postgresql;
 
-import io.github.luciajooq.Adapter;
 import io.github.luciajooq.AdapterContract;
+import io.github.luciajooq.spi.Adapter;
+import io.github.luciajooq.testing.Fixture;
 import io.github.luciajooq.testing.PostgresDatabaseExtension;
+import io.github.luciajooq.testing.TablesUnderTest;
 import io.github.luciajooq.testing.TestDatabase;
-import io.github.luciajooq.testing.TestTables;
-import java.util.Map;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The adapter contract on a real PostgreSQL, in a database of each test's own. A subclass picks the table
- * names and the {@link DSLContext} the application would share; by default Lucia's names on tables made by the
- * Liquibase changelog, and a plain context on a non-pooling data source.
+ * The adapter contract on a real PostgreSQL, in a database of each test's own. A subclass picks the tables (see
+ * {@link TablesUnderTest}) and the {@link DSLContext} the application would share; by default a plain context on
+ * the test database's pool.
+ *
+ * @param <I> the type of user ids
+ * @param <U> the type of user attributes
+ * @param <S> the type of session attributes
  */
 @ExtendWith(PostgresDatabaseExtension.class)
-abstract class PostgresContract extends AdapterContract {
+abstract class PostgresContract<I, U, S> extends AdapterContract<I, U, S> {
 
     protected TestDatabase database;
-    private Adapter adapter;
+    private Fixture<I, U, S> fixture;
+    private Adapter<I, U, S> adapter;
 
     @BeforeEach
     void createAdapter(TestDatabase database) {
         this.database = database;
-        if (!tableNames().equals(TableNames.DEFAULT)) {
-            TestTables.create(database.dsl(), tableNames());
-        }
-        TestTables.addAttributeColumns(database.dsl(), tableNames());
+        tablesUnderTest().prepare(database);
+        fixture = tablesUnderTest().fixture(database);
         adapter = adapterUnderTest();
     }
 
-    /** The adapter the contract runs against: by default a {@link PostgresAdapter} on {@link #applicationDsl()}. */
-    protected Adapter adapterUnderTest() {
-        return PostgresAdapter.create(applicationDsl(), tableNames(), clock);
-    }
+    /** The tables under test. */
+    protected abstract TablesUnderTest<I, U, S> tablesUnderTest();
 
-    /** The names of the tables under test. */
-    protected TableNames tableNames() {
-        return TableNames.DEFAULT;
+    /** The adapter the contract runs against: by default a {@link PostgresAdapter} on {@link #applicationDsl()}. */
+    protected Adapter<I, U, S> adapterUnderTest() {
+        return PostgresAdapter.create(applicationDsl(), tablesUnderTest().tables());
     }
 
     /** The context the application shares with the adapter. */
@@ -47,12 +48,12 @@ abstract class PostgresContract extends AdapterContract {
     }
 
     @Override
-    protected Adapter adapter() {
+    protected Adapter<I, U, S> adapter() {
         return adapter;
     }
 
     @Override
-    protected void insertUser(String id, String username) {
-        TestTables.insertUser(database.dsl(), tableNames(), id, Map.of("username", username));
+    protected Fixture<I, U, S> fixture() {
+        return fixture;
     }
 }

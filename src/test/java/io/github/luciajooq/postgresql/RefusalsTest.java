@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.github.luciajooq.Adapter;
-import io.github.luciajooq.DatabaseSession;
 import io.github.luciajooq.SessionStoreException;
 import io.github.luciajooq.SessionStoreException.Reason;
+import io.github.luciajooq.spi.Adapter;
+import io.github.luciajooq.spi.DatabaseSession;
 import io.github.luciajooq.testing.BlockingAdapter;
 import io.github.luciajooq.testing.PostgresDatabaseExtension;
-import io.github.luciajooq.testing.TestClock;
 import io.github.luciajooq.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -46,7 +45,6 @@ class RefusalsTest {
     private static final String SECRET = "s3cr3t-session-id";
     private static final Instant LATER = Instant.parse("2030-01-01T00:00:00Z");
 
-    private final TestClock clock = TestClock.standard();
     private TestDatabase database;
 
     @BeforeEach
@@ -67,18 +65,20 @@ class RefusalsTest {
     }
 
     /** A refusal: the session written, the reason, a name the message must give, and whether SQL ran. */
-    record Refusal(String what, DatabaseSession session, Reason reason, String named, boolean beforeAnySql) {
+    record Refusal(String what, DatabaseSession<String, Map<String, Object>> session, Reason reason, String named,
+            boolean beforeAnySql) {
         @Override
         public String toString() {
             return what;
         }
     }
 
-    private static DatabaseSession session(String id, String userId, Map<String, Object> attributes) {
-        return new DatabaseSession(id, userId, LATER, attributes);
+    private static DatabaseSession<String, Map<String, Object>> session(String id, String userId,
+            Map<String, Object> attributes) {
+        return new DatabaseSession<>(id, userId, LATER, attributes);
     }
 
-    private static DatabaseSession withAttribute(String name, Object value) {
+    private static DatabaseSession<String, Map<String, Object>> withAttribute(String name, Object value) {
         Map<String, Object> attributes = new HashMap<>();
         attributes.put(name, value);
         return session(SECRET, "user-1", attributes);
@@ -152,10 +152,10 @@ class RefusalsTest {
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("refusalsOnEveryDriver")
     void eachRefusalHasItsReasonNamesItsCauseAndWritesNothing(String driver, Refusal refusal) {
-        Adapter adapter = driver.equals("JDBC")
-                ? PostgresAdapter.create(database.dsl(), TableNames.DEFAULT, clock)
-                : new BlockingAdapter(AsyncPostgresAdapter.create(
-                        DSL.using(database.connectionFactory(), SQLDialect.POSTGRES), TableNames.DEFAULT, clock));
+        Adapter<String, Map<String, Object>, Map<String, Object>> adapter = driver.equals("JDBC")
+                ? PostgresAdapter.create(database.dsl())
+                : new BlockingAdapter<>(AsyncPostgresAdapter.create(
+                        DSL.using(database.connectionFactory(), SQLDialect.POSTGRES)));
 
         SessionStoreException refused = catchThrowableOfType(SessionStoreException.class,
                 () -> adapter.setSession(refusal.session()));
@@ -172,8 +172,8 @@ class RefusalsTest {
     @MethodSource("refusals")
     void theCallersTransactionIsUsableAfterEveryRefusalPostgresqlDidNotRaise(Refusal refusal) {
         List<Boolean> usable = database.dsl().transactionResult(transaction -> {
-            assertThatThrownBy(() -> PostgresAdapter.create(transaction.dsl(), TableNames.DEFAULT, clock)
-                    .setSession(refusal.session())).isInstanceOf(SessionStoreException.class);
+            assertThatThrownBy(() -> PostgresAdapter.create(transaction.dsl()).setSession(refusal.session()))
+                    .isInstanceOf(SessionStoreException.class);
             try {
                 transaction.dsl().selectOne().fetch();
                 return List.of(true);
@@ -194,7 +194,7 @@ class RefusalsTest {
             database.execute("GRANT SELECT, INSERT ON user_session TO " + role);
             database.execute("ALTER TABLE user_session ENABLE ROW LEVEL SECURITY");
             database.execute("CREATE POLICY every_row ON user_session USING (true) WITH CHECK (true)");
-            try (Connection connection = database.dataSource().getConnection()) {
+            try (Connection connection = database.unpooledDataSource().getConnection()) {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("SET ROLE " + role);
                 }
@@ -205,8 +205,8 @@ class RefusalsTest {
                     assertThat(raw.getServerErrorMessage().getSQLState()).isEqualTo("23503");
                     assertThat(raw.getServerErrorMessage().getDetail()).doesNotContain("user_id").doesNotContain("ghost");
                 }
-                PostgresAdapter adapter = PostgresAdapter.create(DSL.using(connection, SQLDialect.POSTGRES),
-                        TableNames.DEFAULT, clock);
+                PostgresAdapter<String, Map<String, Object>, Map<String, Object>> adapter =
+                        PostgresAdapter.create(DSL.using(connection, SQLDialect.POSTGRES));
 
                 assertThatThrownBy(() -> adapter.setSession(session(SECRET, "ghost", Map.of())))
                         .isInstanceOfSatisfying(SessionStoreException.class,

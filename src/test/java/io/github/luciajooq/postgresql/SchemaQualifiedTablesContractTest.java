@@ -1,7 +1,7 @@
 package io.github.luciajooq.postgresql;
 
 /** The contract on schema-qualified tables in a schema whose name needs quoting. */
-class SchemaQualifiedTablesContractTest extends PostgresContract {
+class SchemaQualifiedTablesContractTest extends NamedContract {
 
     @Override
     protected TableNames tableNames() {

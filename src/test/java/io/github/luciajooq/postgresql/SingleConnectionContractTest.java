@@ -10,14 +10,14 @@ import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterEach;
 
 /** The contract on one JDBC connection in auto-commit mode (node-postgres' single {@code Client}). */
-class SingleConnectionContractTest extends PostgresContract {
+class SingleConnectionContractTest extends DriverContract {
 
     private Connection connection;
 
     @Override
     protected DSLContext applicationDsl() {
         try {
-            connection = database.dataSource().getConnection();
+            connection = database.unpooledDataSource().getConnection();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

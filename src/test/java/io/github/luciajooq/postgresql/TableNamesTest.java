@@ -3,6 +3,7 @@ package io.github.luciajooq.postgresql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -26,10 +27,33 @@ class TableNamesTest {
 
     @Test
     void namesNeedingQuotesAreAccepted() {
-        TableNames names = TableNames.of("user", "Select \"quoted\" Sessions");
+        TableNames names = TableNames.of("user", "Select Sessions?{0}");
 
         assertThat(names.userTable()).isEqualTo("user");
-        assertThat(names.sessionTable()).isEqualTo("Select \"quoted\" Sessions");
+        assertThat(names.sessionTable()).isEqualTo("Select Sessions?{0}");
+    }
+
+    @Test
+    void aNameWithADoubleQuoteIsRefusedSayingWhatToPassInstead() {
+        // What jOOQ's AUTH_USER.getQualifiedName().toString() gives.
+        assertThatThrownBy(() -> TableNames.of("\"public\".\"auth_user\"", "user_session"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("user contains a double quote")
+                .hasMessageContaining("without quotes")
+                .hasMessageContaining("TableNames.of(USERS, SESSIONS)");
+    }
+
+    @Test
+    void jooqNamesAndTablesGiveTheirPartsAsWritten() {
+        assertThat(TableNames.of(DSL.name("Auth", "Users"), DSL.name("Auth", "user sessions")))
+                .isEqualTo(TableNames.of("Auth.Users", "Auth.user sessions"));
+        assertThat(TableNames.of(DSL.table(DSL.name("public", "app_user")), DSL.table(DSL.name("public", "app_session"))))
+                .isEqualTo(TableNames.of("public.app_user", "public.app_session"));
+        assertThat(TableNames.of(io.github.luciajooq.testing.generated.Tables.APP_USER,
+                io.github.luciajooq.testing.generated.Tables.APP_SESSION))
+                .isEqualTo(TableNames.of("public.app_user", "public.app_session"));
+        assertThatThrownBy(() -> TableNames.of(DSL.name("a.b", "users"), DSL.name("sessions")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("user has a part with a dot");
     }
 
     @Test

@@ -1,9 +1,9 @@
 package io.github.luciajooq.testing;
 
-import io.github.luciajooq.Adapter;
-import io.github.luciajooq.AsyncAdapter;
-import io.github.luciajooq.DatabaseSession;
-import io.github.luciajooq.DatabaseSessionAndUser;
+import io.github.luciajooq.spi.Adapter;
+import io.github.luciajooq.spi.AsyncAdapter;
+import io.github.luciajooq.spi.DatabaseSession;
+import io.github.luciajooq.spi.DatabaseSessionAndUser;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -13,12 +13,16 @@ import java.util.concurrent.CompletionStage;
 /**
  * Waits for an {@link AsyncAdapter}'s stages, so that the one adapter contract suite runs against it: a stage
  * completed with an error throws that error itself. For tests only: it blocks the calling thread by design.
+ *
+ * @param <I> the type of user ids
+ * @param <U> the type of user attributes
+ * @param <S> the type of session attributes
  */
-public final class BlockingAdapter implements Adapter {
+public final class BlockingAdapter<I, U, S> implements Adapter<I, U, S> {
 
-    private final AsyncAdapter async;
+    private final AsyncAdapter<I, U, S> async;
 
-    public BlockingAdapter(AsyncAdapter async) {
+    public BlockingAdapter(AsyncAdapter<I, U, S> async) {
         this.async = async;
     }
 
@@ -35,17 +39,17 @@ public final class BlockingAdapter implements Adapter {
     }
 
     @Override
-    public Optional<DatabaseSessionAndUser> getSessionAndUser(String sessionId) {
+    public Optional<DatabaseSessionAndUser<I, U, S>> getSessionAndUser(String sessionId) {
         return await(async.getSessionAndUser(sessionId));
     }
 
     @Override
-    public List<DatabaseSession> getUserSessions(String userId) {
+    public List<DatabaseSession<I, S>> getUserSessions(I userId) {
         return await(async.getUserSessions(userId));
     }
 
     @Override
-    public void setSession(DatabaseSession session) {
+    public void setSession(DatabaseSession<I, S> session) {
         await(async.setSession(session));
     }
 
@@ -60,12 +64,12 @@ public final class BlockingAdapter implements Adapter {
     }
 
     @Override
-    public void deleteUserSessions(String userId) {
+    public void deleteUserSessions(I userId) {
         await(async.deleteUserSessions(userId));
     }
 
     @Override
-    public long deleteExpiredSessions() {
-        return await(async.deleteExpiredSessions());
+    public long deleteExpiredSessions(Instant now) {
+        return await(async.deleteExpiredSessions(now));
     }
 }

@@ -20,6 +20,8 @@ public final class Migrations {
 
     /** Where the changelog is on the classpath (and so inside the jar). */
     public static final String CHANGELOG = "db/lucia-jooq/changelog.xml";
+    /** The tests' master changelog: lucia-jooq's, then the tests' application tables. */
+    public static final String TEST_CHANGELOG = "db/test-changelog.xml";
 
     /** Kept, so that the level set on it is not lost to garbage collection. */
     private static final Logger LIQUIBASE_LOG = Logger.getLogger("liquibase");

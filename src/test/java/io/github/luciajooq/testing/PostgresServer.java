@@ -152,7 +152,7 @@ public final class PostgresServer {
     /** Creates a new database with a name not used before, from the template when one is given. */
     public String createDatabase(String template) {
         String name = "lucia_test_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
-        admin("CREATE DATABASE " + name + (template == null ? "" : " TEMPLATE " + template));
+        admin("CREATE DATABASE " + name + (template == null ? "" : " TEMPLATE " + template + " STRATEGY FILE_COPY"));
         return name;
     }
 

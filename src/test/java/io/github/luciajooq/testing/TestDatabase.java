@@ -1,5 +1,7 @@
 package io.github.luciajooq.testing;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -14,12 +16,13 @@ public final class TestDatabase {
 
     private final PostgresServer server;
     private final String name;
-    private final PGSimpleDataSource dataSource;
+    private final PGSimpleDataSource unpooled;
+    private HikariDataSource pooled;
 
     TestDatabase(PostgresServer server, String name) {
         this.server = server;
         this.name = name;
-        this.dataSource = server.dataSource(name);
+        this.unpooled = server.dataSource(name);
     }
 
     public PostgresServer server() {
@@ -34,9 +37,27 @@ public final class TestDatabase {
         return server.jdbcUrl(name);
     }
 
+    /**
+     * A small pool on this database (opening a connection costs more than most statements here). Connections go
+     * back to it as they were left: a test that changes a connection's session settings ({@code SET ROLE},
+     * {@code SET TIME ZONE}) takes it from {@link #unpooledDataSource()} instead.
+     */
+    public synchronized DataSource dataSource() {
+        if (pooled == null) {
+            HikariConfig config = new HikariConfig();
+            config.setDataSource(unpooled);
+            config.setMaximumPoolSize(4);
+            config.setMinimumIdle(0);
+            config.setConnectionTimeout(20_000);
+            config.setPoolName("test-" + name);
+            pooled = new HikariDataSource(config);
+        }
+        return pooled;
+    }
+
     /** A non-pooling data source: each connection is new, and closing it ends it. */
-    public DataSource dataSource() {
-        return dataSource;
+    public DataSource unpooledDataSource() {
+        return unpooled;
     }
 
     /**
@@ -51,7 +72,7 @@ public final class TestDatabase {
 
     /** A plain context on {@link #dataSource()}, for setting up and checking what tests need. */
     public DSLContext dsl() {
-        return DSL.using(dataSource, SQLDialect.POSTGRES);
+        return DSL.using(dataSource(), SQLDialect.POSTGRES);
     }
 
     /** An R2DBC connection factory for this database: each {@code create()} opens a new connection. */
@@ -82,7 +103,10 @@ public final class TestDatabase {
         return TestTables.count(dsl(), table);
     }
 
-    void drop() {
-        server.dropDatabase(name);
+    /** Closes the pool, if one was opened; the database is dropped afterwards. */
+    synchronized void closePool() {
+        if (pooled != null) {
+            pooled.close();
+        }
     }
 }

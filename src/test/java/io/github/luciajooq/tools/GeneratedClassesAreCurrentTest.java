@@ -19,15 +19,24 @@ import org.junit.jupiter.api.io.TempDir;
 class GeneratedClassesAreCurrentTest {
 
     @Test
-    void committedClassesMatchAFreshGenerationFromTheChangelog(@TempDir Path fresh) throws Exception {
-        RegenerateJooqClasses.generate(PostgresServer.shared(), fresh);
+    void committedLibraryClassesMatchAFreshGenerationFromTheChangelog(@TempDir Path fresh) throws Exception {
+        assertCurrent(RegenerateJooqClasses.LIBRARY, fresh);
+    }
 
-        Map<String, String> committed = contents(RegenerateJooqClasses.GENERATED_SOURCES);
+    @Test
+    void committedTestTableClassesMatchAFreshGenerationFromTheTestChangelog(@TempDir Path fresh) throws Exception {
+        assertCurrent(RegenerateJooqClasses.TEST_TABLES, fresh);
+    }
+
+    private static void assertCurrent(RegenerateJooqClasses.Generation generation, Path fresh) throws Exception {
+        RegenerateJooqClasses.generate(PostgresServer.shared(), generation, fresh);
+
+        Map<String, String> committed = contents(generation.directory());
         Map<String, String> generated = contents(fresh);
 
         assertThat(generated).isNotEmpty();
         assertThat(committed.keySet())
-                .as("files in src/generated/java; run mvn -q test-compile exec:java@regenerate")
+                .as("files in %s; run mvn -q test-compile exec:java@regenerate", generation.directory())
                 .isEqualTo(generated.keySet());
         generated.forEach((file, text) -> assertThat(committed.get(file))
                 .as("%s is stale or was edited by hand; run mvn -q test-compile exec:java@regenerate", file)

@@ -1,34 +1,41 @@
-package io.github.luciajooq;
+package io.github.luciajooq.http;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads a session id out of request headers. Never throws on what a client sends, and returns only
- * {@linkplain SessionIds#isWellFormed(String) well-formed} ids: whatever else a header holds is no session's id.
+ * Reads values out of request headers as browsers and HTTP clients send them. Never throws on what a client sends:
+ * a malformed header has no values. Stateless and thread-safe.
  */
-final class Headers {
+public final class RequestHeaders {
 
     /** RFC 6750: {@code "Bearer" 1*SP b64token}, the scheme in any case. */
     private static final Pattern BEARER = Pattern.compile("(?i:bearer) +([A-Za-z0-9\\-._~+/]+=*)[ \\t]*");
 
-    private Headers() {}
+    private RequestHeaders() {}
 
     /**
-     * The value of the first cookie with this name that has a usable value: pieces are split at {@code ;}, white
-     * space around names and values is dropped, a value in double quotes is unquoted, and percent-encoding is
-     * decoded (as UTF-8). A piece without {@code =}, or whose value does not decode to a well-formed id, is
-     * skipped.
+     * The values of the cookies with this name in a {@code Cookie} header, in the order sent. Pieces are split at
+     * {@code ;}; white space around names and values is dropped, a value in double quotes is unquoted, and
+     * percent-encoding is decoded as UTF-8. A piece without {@code =}, with an empty value, or whose
+     * percent-encoding or UTF-8 is broken, is left out.
+     *
+     * @param cookieHeader the header's value, or {@code null} when the request has none
+     * @param name the cookie's name, compared exactly
+     * @return the values, possibly none; never {@code null}
      */
-    static Optional<String> cookie(String cookieHeader, String name) {
+    public static List<String> cookieValues(String cookieHeader, String name) {
+        List<String> values = new ArrayList<>(1);
         if (cookieHeader == null) {
-            return Optional.empty();
+            return values;
         }
         for (String piece : cookieHeader.split(";")) {
             int equals = piece.indexOf('=');
@@ -36,23 +43,24 @@ final class Headers {
                 continue;
             }
             String value = unquote(trim(piece.substring(equals + 1)));
-            Optional<String> decoded = percentDecode(value).filter(SessionIds::isWellFormed);
-            if (decoded.isPresent()) {
-                return decoded;
-            }
+            percentDecode(value).filter(decoded -> !decoded.isEmpty()).ifPresent(values::add);
         }
-        return Optional.empty();
+        return values;
     }
 
-    /** The token of a {@code Bearer} authorization, or empty for any other header. */
-    static Optional<String> bearerToken(String authorizationHeader) {
+    /**
+     * The token of an {@code Authorization: Bearer <token>} header (RFC 6750: the scheme in any case, the token a
+     * {@code b64token}).
+     *
+     * @param authorizationHeader the header's value, or {@code null} when the request has none
+     * @return empty for any other header
+     */
+    public static Optional<String> bearerToken(String authorizationHeader) {
         if (authorizationHeader == null) {
             return Optional.empty();
         }
         Matcher matcher = BEARER.matcher(trim(authorizationHeader));
-        return matcher.matches() && SessionIds.isWellFormed(matcher.group(1))
-                ? Optional.of(matcher.group(1))
-                : Optional.empty();
+        return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
     }
 
     private static String trim(String text) {

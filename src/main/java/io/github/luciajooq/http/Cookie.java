@@ -1,4 +1,4 @@
-package io.github.luciajooq;
+package io.github.luciajooq.http;
 
 import io.github.luciajooq.internal.Arguments;
 import java.nio.charset.StandardCharsets;

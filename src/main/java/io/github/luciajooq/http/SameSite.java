@@ -1,4 +1,4 @@
-package io.github.luciajooq;
+package io.github.luciajooq.http;
 
 /** The {@code SameSite} attribute of the session cookie. */
 public enum SameSite {
