@@ -63,6 +63,11 @@ public final class Randomness {
         SHARED.reseed();
     }
 
+    /** The shared generator's parameters: its mechanism's instantiation, security strength included. */
+    public static java.security.SecureRandomParameters parameters() {
+        return SHARED.getParameters();
+    }
+
     /** Makes sure the shared generator is seeded: the one read of the entropy source happens now, on this thread. */
     public static void seed() {
         // Loading this class seeded SHARED.
