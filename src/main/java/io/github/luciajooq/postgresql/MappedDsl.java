@@ -1,9 +1,9 @@
 package io.github.luciajooq.postgresql;
 
-import static io.github.luciajooq.postgresql.internal.generated.Tables.AUTH_USER;
-import static io.github.luciajooq.postgresql.internal.generated.Tables.USER_SESSION;
+import static io.github.luciajooq.postgresql.internal.generated.tables.LuciaAuthUser.AUTH_USER;
+import static io.github.luciajooq.postgresql.internal.generated.tables.LuciaUserSession.USER_SESSION;
 
-import io.github.luciajooq.postgresql.internal.generated.Public;
+import io.github.luciajooq.postgresql.internal.generated.LuciaPublic;
 import io.r2dbc.spi.ConnectionFactory;
 import org.jooq.Configuration;
 import org.jooq.DSLContext;
@@ -80,7 +80,7 @@ final class MappedDsl {
     /** The render mapping that sends lucia-jooq's generated tables to these names. */
     static RenderMapping mapping(TableNames names) {
         MappedSchema schema = new MappedSchema()
-                .withInput(Public.PUBLIC.getName())
+                .withInput(LuciaPublic.PUBLIC.getName())
                 .withTables(
                         new MappedTable().withInput(AUTH_USER.getName()).withOutput(names.userTable()),
                         new MappedTable().withInput(USER_SESSION.getName()).withOutput(names.sessionTable()));

@@ -1,7 +1,7 @@
 package io.github.luciajooq.postgresql;
 
-import static io.github.luciajooq.postgresql.internal.generated.Tables.AUTH_USER;
-import static io.github.luciajooq.postgresql.internal.generated.Tables.USER_SESSION;
+import static io.github.luciajooq.postgresql.internal.generated.tables.LuciaAuthUser.AUTH_USER;
+import static io.github.luciajooq.postgresql.internal.generated.tables.LuciaUserSession.USER_SESSION;
 
 import io.github.luciajooq.internal.Arguments;
 import io.github.luciajooq.internal.Names;

@@ -4,11 +4,7 @@
 package io.github.luciajooq.postgresql.internal.generated;
 
 
-import java.util.Arrays;
-import java.util.List;
-
 import org.jooq.Constants;
-import org.jooq.Schema;
 import org.jooq.impl.CatalogImpl;
 
 
@@ -19,17 +15,8 @@ public class DefaultCatalog extends CatalogImpl {
 
     public static final DefaultCatalog DEFAULT_CATALOG = new DefaultCatalog();
 
-    public final Public PUBLIC = Public.PUBLIC;
-
     private DefaultCatalog() {
         super("");
-    }
-
-    @Override
-    public final List<Schema> getSchemas() {
-        return Arrays.asList(
-            Public.PUBLIC
-        );
     }
 
     private static final String REQUIRE_RUNTIME_JOOQ_VERSION = Constants.VERSION_3_19;

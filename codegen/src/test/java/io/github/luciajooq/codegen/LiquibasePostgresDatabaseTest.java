@@ -1,0 +1,64 @@
+package io.github.luciajooq.codegen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.jooq.codegen.GenerationTool;
+import org.jooq.meta.jaxb.Configuration;
+import org.jooq.meta.jaxb.Database;
+import org.jooq.meta.jaxb.Generator;
+import org.jooq.meta.jaxb.Property;
+import org.jooq.meta.jaxb.Target;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** jOOQ's generator on a changelog applied to an embedded PostgreSQL, found in the search path and on the class path. */
+class LiquibasePostgresDatabaseTest {
+
+    private static Configuration configuration(Path target, Property... properties) {
+        return new Configuration()
+                .withBasedir(Path.of("").toAbsolutePath().toString())
+                .withGenerator(new Generator()
+                        .withDatabase(new Database()
+                                .withName(LiquibasePostgresDatabase.class.getName())
+                                .withInputSchema("public")
+                                .withIncludes("account|visit|mood")
+                                .withProperties(properties))
+                        .withTarget(new Target().withPackageName("example.generated").withDirectory(target.toString())));
+    }
+
+    @Test
+    void generatesPostgresqlsOwnTypesFromAChangelogThatIncludesOneFromTheClassPath(@TempDir Path target)
+            throws Exception {
+        GenerationTool.generate(configuration(target,
+                new Property().withKey("changeLogFile").withValue("db/changelog.xml"),
+                new Property().withKey("searchPath").withValue("src/test/changelogs")));
+
+        String visit = Files.readString(target.resolve("example/generated/tables/Visit.java"));
+        assertThat(visit)
+                .contains("TableField<VisitRecord, OffsetDateTime> AT")
+                .contains("TableField<VisitRecord, JSONB> DETAILS")
+                .contains("TableField<VisitRecord, Mood> MOOD")
+                .contains("TableField<VisitRecord, UUID> ACCOUNT_ID");
+        assertThat(target.resolve("example/generated/tables/Account.java")).exists();
+        assertThat(target.resolve("example/generated/enums/Mood.java")).exists();
+        assertThat(Files.readString(target.resolve("example/generated/Keys.java"))).contains("visit_account_fkey");
+    }
+
+    @Test
+    void withoutAChangelogItSaysWhichPropertyIsMissing(@TempDir Path target) {
+        assertThatThrownBy(() -> GenerationTool.generate(configuration(target)))
+                .hasStackTraceContaining("LiquibasePostgresDatabase needs the property changeLogFile");
+    }
+
+    @Test
+    void aSearchPathThatIsNoDirectoryIsNamed(@TempDir Path target) {
+        assertThatThrownBy(() -> GenerationTool.generate(configuration(target,
+                new Property().withKey("changeLogFile").withValue("db/changelog.xml"),
+                new Property().withKey("searchPath").withValue("src/test/no-such-directory"))))
+                .hasStackTraceContaining("searchPath names")
+                .hasStackTraceContaining("no-such-directory");
+    }
+}
