@@ -3,13 +3,20 @@ package io.github.luciajooq.postgresql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.luciajooq.Lucia;
 import io.github.luciajooq.spi.DatabaseSession;
 import io.github.luciajooq.testing.PostgresDatabaseExtension;
 import io.github.luciajooq.testing.TestDatabase;
+import io.github.luciajooq.token.SessionToken;
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.Map;
 import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+import org.jooq.impl.DataSourceConnectionProvider;
+import org.jooq.impl.DefaultConfiguration;
+import org.jooq.impl.ThreadLocalTransactionProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -74,5 +81,25 @@ class CallerConnectionTest {
             connection.rollback();
             assertThat(adapter.getUserSessions("user-1")).isEmpty();
         }
+    }
+
+    @Test
+    void oneApplicationWideLuciaJoinsTheThreadsTransactionOfAThreadLocalTransactionProvider() {
+        DSLContext dsl = DSL.using(new DefaultConfiguration()
+                .set(SQLDialect.POSTGRES)
+                .set(new ThreadLocalTransactionProvider(new DataSourceConnectionProvider(database.dataSource()))));
+        Lucia<String, Map<String, Object>, Map<String, Object>> lucia = Lucia.builder(PostgresAdapter.create(dsl)).build();
+
+        assertThatThrownBy(() -> dsl.transaction(() -> {
+            SessionToken token = lucia.createSession("user-1", Map.of()).token();
+            assertThat(lucia.validateSession(token)).as("seen inside the transaction").isPresent();
+            assertThat(dsl.fetchCount(DSL.table("user_session"))).isEqualTo(1);
+            throw new IllegalStateException("the application fails after signing in");
+        })).hasMessageContaining("the application fails");
+        assertThat(database.count("user_session")).isZero();
+
+        SessionToken kept = dsl.transactionResult(() -> lucia.createSession("user-1", Map.of()).token());
+        assertThat(lucia.validateSession(kept)).isPresent();
+        assertThat(database.count("user_session")).isEqualTo(1);
     }
 }
