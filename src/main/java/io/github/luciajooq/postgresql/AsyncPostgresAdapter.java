@@ -8,14 +8,19 @@ import io.github.luciajooq.spi.DatabaseSession;
 import io.github.luciajooq.spi.DatabaseSessionAndUser;
 import io.r2dbc.spi.ConnectionFactory;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.stream.Collectors;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.ResultQuery;
 import org.jooq.RowCountQuery;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
@@ -42,10 +47,12 @@ import org.jooq.impl.DSL;
 public final class AsyncPostgresAdapter<I, U, S> implements AsyncAdapter<I, U, S> {
 
     private final Statements<I, U, S> statements;
+    private final DirectR2dbc direct;
     private final SessionTables<I, U, S> tables;
 
     private AsyncPostgresAdapter(Statements<I, U, S> statements, SessionTables<I, U, S> tables) {
         this.statements = statements;
+        this.direct = new DirectR2dbc(statements.dsl());
         this.tables = tables;
     }
 
@@ -86,8 +93,13 @@ public final class AsyncPostgresAdapter<I, U, S> implements AsyncAdapter<I, U, S
         if (!StorableText.isStorable(sessionId)) {
             return CompletableFuture.completedFuture(Optional.empty());
         }
-        return Publishers.atMostOne(statements.sessionAndUser(sessionId))
-                .thenApply(row -> row.map(statements::sessionAndUser));
+        return fetch(statements.sessionAndUserReader(), statements.sessionAndUser(sessionId), statements::sessionAndUser)
+                .thenApply(found -> {
+                    if (found.size() > 1) {
+                        throw new IllegalStateException("expected at most one session, got " + found.size());
+                    }
+                    return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+                });
     }
 
     @Override
@@ -96,8 +108,7 @@ public final class AsyncPostgresAdapter<I, U, S> implements AsyncAdapter<I, U, S
         if (userId instanceof String text && !StorableText.isStorable(text)) {
             return CompletableFuture.completedFuture(List.of());
         }
-        return Publishers.list(statements.userSessions(userId))
-                .thenApply(rows -> rows.stream().map(statements::userSession).collect(Collectors.toList()));
+        return fetch(statements.userSessionsReader(), statements.userSessions(userId), statements::session);
     }
 
     @Override
@@ -107,7 +118,7 @@ public final class AsyncPostgresAdapter<I, U, S> implements AsyncAdapter<I, U, S
         if (refused != null) {
             return CompletableFuture.failedFuture(refused);
         }
-        return Publishers.rowCount(statements.insert(session)).handle((inserted, error) -> {
+        return execute(statements.insert(session)).handle((inserted, error) -> {
             if (error != null) {
                 RuntimeException cause = unwrap(error);
                 throw new CompletionException(statements.errors().translate(cause, R2dbcErrors.of(cause), session));
@@ -122,11 +133,11 @@ public final class AsyncPostgresAdapter<I, U, S> implements AsyncAdapter<I, U, S
     @Override
     public CompletionStage<Boolean> updateSessionExpiration(String sessionId, Instant expiresAt) {
         Arguments.requireId(sessionId, "sessionId");
-        RowCountQuery update = statements.updateExpiration(sessionId, expiresAt);
+        Statements.Bound update = statements.updateExpiration(sessionId, expiresAt);
         if (!StorableText.isStorable(sessionId)) {
             return CompletableFuture.completedFuture(false);
         }
-        return Publishers.rowCount(update).thenApply(updated -> updated > 0);
+        return execute(update).thenApply(updated -> updated > 0);
     }
 
     @Override
@@ -135,7 +146,7 @@ public final class AsyncPostgresAdapter<I, U, S> implements AsyncAdapter<I, U, S
         if (!StorableText.isStorable(sessionId)) {
             return CompletableFuture.completedFuture(null);
         }
-        return done(Publishers.rowCount(statements.delete(sessionId)));
+        return done(execute(statements.delete(sessionId)));
     }
 
     @Override
@@ -144,15 +155,61 @@ public final class AsyncPostgresAdapter<I, U, S> implements AsyncAdapter<I, U, S
         if (userId instanceof String text && !StorableText.isStorable(text)) {
             return CompletableFuture.completedFuture(null);
         }
-        return done(Publishers.rowCount(statements.deleteOfUser(userId)));
+        return done(execute(statements.deleteOfUser(userId)));
     }
 
+    /** In batches, as {@link PostgresAdapter#deleteExpiredSessions(Instant)}, one after another without blocking. */
     @Override
     public CompletionStage<Long> deleteExpiredSessions(Instant now) {
-        return Publishers.rowCount(statements.deleteExpired(now)).thenApply(Integer::longValue);
+        Arguments.requireNonNull(now, "now");
+        return deleteExpired(now, Statements.EARLIEST_EXPIRY, 0);
     }
 
-    private static CompletionStage<Void> done(CompletableFuture<Integer> rowCount) {
+    private CompletionStage<Long> deleteExpired(Instant now, Instant from, long deletedSoFar) {
+        return fetch(statements.deleteExpiredReader(), statements.deleteExpiredBatch(now, from), Statements.Batch::of)
+                .thenCompose(batches -> {
+                    Statements.Batch batch = batches.get(0);
+                    long deleted = deletedSoFar + batch.deleted();
+                    return batch.full() ? deleteExpired(now, batch.latest(), deleted)
+                            : CompletableFuture.completedFuture(deleted);
+                });
+    }
+
+    /** The rows of a select, over the R2DBC SPI directly when every value is plain, else through jOOQ. */
+    private <T> CompletableFuture<List<T>> fetch(Statements<I, U, S>.Reader reader, Statements.Bound bound,
+            Function<IntFunction<Object>, T> map) {
+        JdbcType[] columns = reader.plainTypes();
+        if (columns != null && bound.bindTypes() != null && DirectR2dbc.canBind(bound.bindTypes())) {
+            return direct.fetch(bound.sql(), bound.values(), bound.bindTypes(), columns).thenApply(rows -> {
+                List<T> mapped = new ArrayList<>(rows.size());
+                for (Object[] row : rows) {
+                    mapped.add(map.apply(index -> row[index]));
+                }
+                return mapped;
+            });
+        }
+        ResultQuery<Record> query = statements.dsl().resultQuery(bound.sql(), (Object[]) bound.binds());
+        Field<?>[] types = reader.types();
+        return Publishers.list(types == null ? query : query.coerce(types)).thenApply(rows -> {
+            List<T> mapped = new ArrayList<>(rows.size());
+            for (Record row : rows) {
+                reader.learn(row);
+                mapped.add(map.apply(row::get));
+            }
+            return mapped;
+        });
+    }
+
+    /** The rows a statement affected, over the R2DBC SPI directly when every value is plain. */
+    private CompletableFuture<Long> execute(Statements.Bound bound) {
+        if (bound.bindTypes() != null && DirectR2dbc.canBind(bound.bindTypes())) {
+            return direct.execute(bound.sql(), bound.values(), bound.bindTypes());
+        }
+        RowCountQuery query = statements.dsl().query(bound.sql(), (Object[]) bound.binds());
+        return Publishers.rowCount(query).thenApply(Integer::longValue);
+    }
+
+    private static CompletionStage<Void> done(CompletableFuture<Long> rowCount) {
         return rowCount.thenApply(rows -> null);
     }
 

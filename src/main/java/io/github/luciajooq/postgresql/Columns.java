@@ -1,9 +1,9 @@
 package io.github.luciajooq.postgresql;
 
 import java.util.List;
+import java.util.function.IntFunction;
 import org.jooq.Field;
 import org.jooq.Param;
-import org.jooq.Record;
 import org.jooq.Table;
 import org.jooq.TableField;
 
@@ -36,10 +36,10 @@ interface Columns<A> {
     boolean typesKnown();
 
     /**
-     * The attributes of a row that holds this table's Lucia columns from {@code luciaFrom} on (in the order of
-     * {@code luciaColumns}), and the attribute columns right after them.
+     * The attributes of a row (its values by index) that holds this table's Lucia columns from {@code luciaFrom} on
+     * (in the order of {@code luciaColumns}), and the attribute columns right after them.
      */
-    A fromRow(Record row, int luciaFrom, List<TableField<?, ?>> luciaColumns);
+    A fromRow(IntFunction<Object> row, int luciaFrom, List<TableField<?, ?>> luciaColumns);
 
     /**
      * The columns these attributes write, with their values, in a stable order.

@@ -10,9 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntFunction;
 import org.jooq.DataType;
 import org.jooq.Field;
-import org.jooq.Record;
 import org.jooq.Table;
 import org.jooq.TableField;
 import org.jooq.impl.DSL;
@@ -60,14 +60,14 @@ final class NamedColumns implements Columns<Map<String, Object>> {
     }
 
     @Override
-    public Map<String, Object> fromRow(Record row, int luciaFrom, List<TableField<?, ?>> luciaColumns) {
+    public Map<String, Object> fromRow(IntFunction<Object> row, int luciaFrom, List<TableField<?, ?>> luciaColumns) {
         if (read.isEmpty()) {
             return Map.of();
         }
         Map<String, Object> attributes = new LinkedHashMap<>(read.size() * 2);
         int from = luciaFrom + luciaColumns.size();
         for (int index = 0; index < read.size(); index++) {
-            attributes.put(read.get(index), row.get(from + index));
+            attributes.put(read.get(index), row.apply(from + index));
         }
         return Collections.unmodifiableMap(attributes);
     }

@@ -8,12 +8,17 @@ import io.github.luciajooq.spi.DatabaseSession;
 import io.github.luciajooq.spi.DatabaseSessionAndUser;
 import java.sql.Connection;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
-import org.jooq.RowCountQuery;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.ResultQuery;
 import org.jooq.SQLDialect;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
@@ -44,7 +49,10 @@ import org.jooq.impl.DSL;
  * application's {@code ExecuteListener}s see every statement, and nothing else (name quoting and case, render
  * mapping, statement type, inlined values, visit listeners, converter providers) can change the adapter's SQL.
  * Statements are rendered once, when the adapter is made, and every statement is prepared with bound values: no id
- * ever becomes part of SQL text.
+ * ever becomes part of SQL text. When no execute listener is configured and jOOQ's execute logging is not at
+ * {@code DEBUG}, statements whose values are all plain (text, numbers, booleans, UUIDs, timestamps, without a
+ * converter or binding of the application's) run over JDBC directly, as a hand-written {@code PreparedStatement}
+ * would; the others run through jOOQ. Results are the same either way.
  *
  * <h2>Time</h2>
  * The API speaks {@link Instant}; the expiry column is {@code TIMESTAMPTZ}. Results do not depend on the JVM's
@@ -72,10 +80,12 @@ import org.jooq.impl.DSL;
 public final class PostgresAdapter<I, U, S> implements Adapter<I, U, S> {
 
     private final Statements<I, U, S> statements;
+    private final DirectJdbc direct;
     private final SessionTables<I, U, S> tables;
 
     private PostgresAdapter(Statements<I, U, S> statements, SessionTables<I, U, S> tables) {
         this.statements = statements;
+        this.direct = new DirectJdbc(statements.dsl());
         this.tables = tables;
     }
 
@@ -126,7 +136,9 @@ public final class PostgresAdapter<I, U, S> implements Adapter<I, U, S> {
         if (!StorableText.isStorable(sessionId)) {
             return Optional.empty();
         }
-        return statements.sessionAndUser(sessionId).fetchOptional().map(statements::sessionAndUser);
+        List<DatabaseSessionAndUser<I, U, S>> found = fetch(statements.sessionAndUserReader(),
+                statements.sessionAndUser(sessionId), statements::sessionAndUser);
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
 
     @Override
@@ -135,7 +147,7 @@ public final class PostgresAdapter<I, U, S> implements Adapter<I, U, S> {
         if (userId instanceof String text && !StorableText.isStorable(text)) {
             return List.of();
         }
-        return statements.userSessions(userId).fetch(statements::userSession);
+        return fetch(statements.userSessionsReader(), statements.userSessions(userId), statements::session);
     }
 
     @Override
@@ -147,7 +159,7 @@ public final class PostgresAdapter<I, U, S> implements Adapter<I, U, S> {
         }
         int inserted;
         try {
-            inserted = statements.insert(session).execute();
+            inserted = execute(statements.insert(session));
         } catch (DataAccessException e) {
             throw statements.errors().translate(e, JdbcErrors.of(e), session);
         }
@@ -159,15 +171,15 @@ public final class PostgresAdapter<I, U, S> implements Adapter<I, U, S> {
     @Override
     public boolean updateSessionExpiration(String sessionId, Instant expiresAt) {
         Arguments.requireId(sessionId, "sessionId");
-        RowCountQuery update = statements.updateExpiration(sessionId, expiresAt);
-        return StorableText.isStorable(sessionId) && update.execute() > 0;
+        Statements.Bound update = statements.updateExpiration(sessionId, expiresAt);
+        return StorableText.isStorable(sessionId) && execute(update) > 0;
     }
 
     @Override
     public void deleteSession(String sessionId) {
         Arguments.requireId(sessionId, "sessionId");
         if (StorableText.isStorable(sessionId)) {
-            statements.delete(sessionId).execute();
+            execute(statements.delete(sessionId));
         }
     }
 
@@ -175,13 +187,58 @@ public final class PostgresAdapter<I, U, S> implements Adapter<I, U, S> {
     public void deleteUserSessions(I userId) {
         Arguments.requireUserId(userId, "userId");
         if (!(userId instanceof String text) || StorableText.isStorable(text)) {
-            statements.deleteOfUser(userId).execute();
+            execute(statements.deleteOfUser(userId));
         }
     }
 
+    /**
+     * Deletes in batches of a thousand, earliest expiries first, each statement on its own when the connection is
+     * in auto-commit mode: a batch locks only the rows it deletes and skips rows another clean-up holds, so
+     * clean-ups on several instances of an application neither wait for each other nor deadlock, and validation
+     * of live sessions goes on.
+     */
     @Override
     public long deleteExpiredSessions(Instant now) {
-        return statements.deleteExpired(now).execute();
+        Arguments.requireNonNull(now, "now");
+        long deleted = 0;
+        Instant from = Statements.EARLIEST_EXPIRY;
+        Statements.Batch batch;
+        do {
+            batch = fetch(statements.deleteExpiredReader(), statements.deleteExpiredBatch(now, from),
+                    Statements.Batch::of).get(0);
+            deleted += batch.deleted();
+            from = batch.latest();
+        } while (batch.full());
+        return deleted;
+    }
+
+    /** The rows of a select, over plain JDBC when every value is plain and nobody listens, else through jOOQ. */
+    private <T> List<T> fetch(Statements<I, U, S>.Reader reader, Statements.Bound bound, Function<IntFunction<Object>, T> map) {
+        JdbcType[] columns = reader.plainTypes();
+        if (columns != null && bound.bindTypes() != null && direct.usable()) {
+            List<Object[]> rows = direct.fetch(bound.sql(), bound.values(), bound.bindTypes(), columns);
+            List<T> mapped = new ArrayList<>(rows.size());
+            for (Object[] row : rows) {
+                mapped.add(map.apply(index -> row[index]));
+            }
+            return mapped;
+        }
+        ResultQuery<Record> query = statements.dsl().resultQuery(bound.sql(), (Object[]) bound.binds());
+        Field<?>[] types = reader.types();
+        List<T> mapped = new ArrayList<>(1);
+        for (Record row : types == null ? query.fetch() : query.coerce(types).fetch()) {
+            reader.learn(row);
+            mapped.add(map.apply(row::get));
+        }
+        return mapped;
+    }
+
+    /** The rows a statement affected, over plain JDBC when every value is plain and nobody listens. */
+    private int execute(Statements.Bound bound) {
+        if (bound.bindTypes() != null && direct.usable()) {
+            return direct.execute(bound.sql(), bound.values(), bound.bindTypes());
+        }
+        return statements.dsl().query(bound.sql(), (Object[]) bound.binds()).execute();
     }
 
     @Override

@@ -9,14 +9,15 @@ import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
 
 /**
- * Collects what a Reactive Streams publisher (a jOOQ query run over R2DBC) emits into a {@link CompletableFuture},
- * without blocking and without a reactive library. Cancelling the future cancels the subscription.
+ * Collects what a Reactive Streams publisher (a jOOQ query or an R2DBC statement) emits into a
+ * {@link CompletableFuture}, without blocking and without a reactive library. Cancelling the future cancels the
+ * subscription.
  */
 final class Publishers {
 
     private Publishers() {}
 
-    static <T> CompletableFuture<List<T>> list(Publisher<T> publisher) {
+    static <T> CompletableFuture<List<T>> list(Publisher<? extends T> publisher) {
         CompletableFuture<List<T>> result = new CompletableFuture<>();
         publisher.subscribe(new Subscriber<T>() {
             private final List<T> items = new ArrayList<>();
@@ -49,9 +50,84 @@ final class Publishers {
         return result;
     }
 
+    /**
+     * The items of the publishers that each item of the outer one maps to, in the order they arrive: R2DBC's
+     * results, each subscribed to as soon as it is emitted, as the driver requires.
+     */
+    static <R, T> CompletableFuture<List<T>> flatten(Publisher<? extends R> outer,
+            java.util.function.Function<? super R, ? extends Publisher<? extends T>> inner) {
+        CompletableFuture<List<T>> result = new CompletableFuture<>();
+        List<T> items = new ArrayList<>();
+        Object lock = new Object();
+        int[] open = {1};
+        Runnable oneDone = () -> {
+            boolean complete;
+            synchronized (lock) {
+                complete = --open[0] == 0;
+            }
+            if (complete) {
+                synchronized (lock) {
+                    result.complete(items);
+                }
+            }
+        };
+        outer.subscribe(new Subscriber<R>() {
+            @Override
+            public void onSubscribe(Subscription subscription) {
+                result.whenComplete((done, error) -> {
+                    if (result.isCancelled()) {
+                        subscription.cancel();
+                    }
+                });
+                subscription.request(Long.MAX_VALUE);
+            }
+
+            @Override
+            public void onNext(R element) {
+                synchronized (lock) {
+                    open[0]++;
+                }
+                inner.apply(element).subscribe(new Subscriber<T>() {
+                    @Override
+                    public void onSubscribe(Subscription subscription) {
+                        subscription.request(Long.MAX_VALUE);
+                    }
+
+                    @Override
+                    public void onNext(T item) {
+                        synchronized (lock) {
+                            items.add(item);
+                        }
+                    }
+
+                    @Override
+                    public void onError(Throwable error) {
+                        result.completeExceptionally(error);
+                    }
+
+                    @Override
+                    public void onComplete() {
+                        oneDone.run();
+                    }
+                });
+            }
+
+            @Override
+            public void onError(Throwable error) {
+                result.completeExceptionally(error);
+            }
+
+            @Override
+            public void onComplete() {
+                oneDone.run();
+            }
+        });
+        return result;
+    }
+
     /** The one item a query emits, or empty. */
-    static <T> CompletableFuture<Optional<T>> atMostOne(Publisher<T> publisher) {
-        return list(publisher).thenApply(items -> {
+    static <T> CompletableFuture<Optional<T>> atMostOne(Publisher<? extends T> publisher) {
+        return Publishers.<T>list(publisher).thenApply(items -> {
             if (items.size() > 1) {
                 throw new IllegalStateException("expected at most one row, got " + items.size());
             }
@@ -60,7 +136,7 @@ final class Publishers {
     }
 
     /** The number of rows a statement affected. */
-    static CompletableFuture<Integer> rowCount(Publisher<Integer> statement) {
-        return list(statement).thenApply(counts -> counts.stream().mapToInt(Integer::intValue).sum());
+    static CompletableFuture<Integer> rowCount(Publisher<? extends Integer> statement) {
+        return Publishers.<Integer>list(statement).thenApply(counts -> counts.stream().mapToInt(Integer::intValue).sum());
     }
 }

@@ -14,20 +14,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntFunction;
+import org.jooq.CommonTableExpression;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Param;
 import org.jooq.Record;
-import org.jooq.ResultQuery;
-import org.jooq.RowCountQuery;
 import org.jooq.Table;
 import org.jooq.TableField;
 import org.jooq.impl.DSL;
 
 /**
  * The adapter's statements: built from the tables' jOOQ classes and rendered once, when the adapter is made, on
- * settings of the adapter's own; each call binds its values, typed by the columns they go to, and reads rows by
- * columns known in advance. {@link PostgresAdapter} runs them blocking, {@link AsyncPostgresAdapter} non-blocking.
+ * settings of the adapter's own; each call binds its values, typed by the columns they go to, into a {@link Bound}
+ * statement, and rows are read by columns known in advance. {@link PostgresAdapter} runs them blocking (over plain
+ * JDBC when nothing but pgjdbc would touch the values, else through jOOQ), {@link AsyncPostgresAdapter} over
+ * R2DBC, likewise.
  *
  * @param <I> the type of user ids
  * @param <U> the type of user attributes
@@ -37,6 +39,26 @@ final class Statements<I, U, S> {
 
     /** Distinct attribute column sets whose insert is kept rendered; others are rendered on each call. */
     private static final int MAX_CACHED_INSERTS = 256;
+    /** How many expired sessions one statement of a clean-up deletes, so that its locks stay few and short. */
+    static final int EXPIRED_BATCH = 1000;
+
+    /**
+     * A rendered statement and the values it binds.
+     *
+     * @param sql the SQL, with bind markers
+     * @param binds the values, typed by their columns
+     * @param bindTypes their plain types, or {@code null} when one is not plain and jOOQ must bind them
+     */
+    record Bound(String sql, Param<?>[] binds, JdbcType[] bindTypes) {
+
+        Object[] values() {
+            Object[] values = new Object[binds.length];
+            for (int index = 0; index < binds.length; index++) {
+                values[index] = binds[index].getValue();
+            }
+            return values;
+        }
+    }
 
     private final DSLContext dsl;
     private final TableModel<I, U, S> model;
@@ -51,7 +73,11 @@ final class Statements<I, U, S> {
     private final String updateExpiration;
     private final String delete;
     private final String deleteOfUser;
-    private final String deleteExpired;
+    private final Reader deleteExpired;
+    private final JdbcType[] updateExpirationTypes;
+    private final JdbcType[] byIdTypes;
+    private final JdbcType[] byUserTypes;
+    private final JdbcType[] byExpiriesTypes;
     private final Map<List<Object>, String> inserts = new ConcurrentHashMap<>();
 
     Statements(DSLContext applicationDsl, TableModel<I, U, S> model) {
@@ -89,8 +115,30 @@ final class Statements<I, U, S> {
                 .where(model.sessionId().eq(placeholder(model.sessionId()))));
         this.deleteOfUser = dsl.render(dsl.deleteFrom(model.sessions())
                 .where(model.sessionUserId().eq(placeholder(model.sessionUserId()))));
-        this.deleteExpired = dsl.render(dsl.deleteFrom(model.sessions())
-                .where(model.expiresAt().le(placeholder(model.expiresAt()))));
+        // Each batch locks only the rows it deletes, and skips rows another clean-up has locked: clean-ups on
+        // several application instances never wait for, nor deadlock with, each other. It deletes the earliest
+        // expiries from a given one on and returns how many and the latest, so that the next batch starts there
+        // and does not scan the index entries of the rows deleted before it, which only vacuum removes. The rows
+        // are found again by their physical address, which their lock keeps still until the statement ends: by
+        // session id, each would cost a random read of the primary key's index. The address is unqualified: in each
+        // query it names the column of the one table in its scope, whatever name the table renders with.
+        Field<Object> rowAddress = DSL.field(DSL.name("ctid"));
+        CommonTableExpression<?> deleted = DSL.name("deleted").as(dsl.deleteFrom(model.sessions())
+                .where(DSL.condition("{0} = any(array({1}))", rowAddress, dsl.select(rowAddress)
+                        .from(model.sessions())
+                        .where(model.expiresAt().le(placeholder(model.expiresAt())))
+                        .and(model.expiresAt().ge(placeholder(model.expiresAt())))
+                        .orderBy(model.expiresAt())
+                        .limit(DSL.inline(EXPIRED_BATCH))
+                        .forUpdate()
+                        .skipLocked()))
+                .returningResult(model.expiresAt()));
+        List<Field<?>> counted = List.of(DSL.count(), DSL.max(deleted.field(model.expiresAt().getName(), OffsetDateTime.class)));
+        this.deleteExpired = new Reader(dsl.render(dsl.with(deleted).select(counted).from(deleted)), counted, true);
+        this.updateExpirationTypes = plain(model.expiresAt(), model.sessionId());
+        this.byIdTypes = plain(model.sessionId());
+        this.byUserTypes = plain(model.sessionUserId());
+        this.byExpiriesTypes = plain(model.expiresAt(), model.expiresAt());
     }
 
     /** A bind marker of the column's type, for rendering. */
@@ -98,43 +146,58 @@ final class Statements<I, U, S> {
         return DSL.val(null, column);
     }
 
-    TableModel<I, U, S> model() {
-        return model;
+    /** The plain types of these columns, or {@code null} when one is not plain. */
+    private static JdbcType[] plain(Field<?>... columns) {
+        JdbcType[] types = new JdbcType[columns.length];
+        for (int index = 0; index < columns.length; index++) {
+            types[index] = JdbcType.of(columns[index].getDataType());
+            if (types[index] == null) {
+                return null;
+            }
+        }
+        return types;
+    }
+
+    /** The context the statements run on: the adapter's own, derived from the application's. */
+    DSLContext dsl() {
+        return dsl;
     }
 
     StoreErrors errors() {
         return errors;
     }
 
-    /** The session with this id joined to its user: one statement. */
-    ResultQuery<Record> sessionAndUser(String sessionId) {
-        return sessionAndUser.query(DSL.val(sessionId, model.sessionId()));
+    /** The select of the session with this id joined to its user: one statement. */
+    Reader sessionAndUserReader() {
+        return sessionAndUser;
     }
 
-    DatabaseSessionAndUser<I, U, S> sessionAndUser(Record row) {
-        sessionAndUser.learn(row);
+    Bound sessionAndUser(String sessionId) {
+        return new Bound(sessionAndUser.sql(), new Param<?>[] {DSL.val(sessionId, model.sessionId())}, byIdTypes);
+    }
+
+    DatabaseSessionAndUser<I, U, S> sessionAndUser(IntFunction<Object> row) {
         return new DatabaseSessionAndUser<>(session(row), user(row, sessionWidth));
     }
 
-    /** Every session of this user. */
-    ResultQuery<Record> userSessions(I userId) {
-        return userSessions.query(DSL.val(userId, model.sessionUserId()));
+    /** The select of every session of a user. */
+    Reader userSessionsReader() {
+        return userSessions;
     }
 
-    DatabaseSession<I, S> userSession(Record row) {
-        userSessions.learn(row);
-        return session(row);
-    }
-
-    @SuppressWarnings("unchecked")
-    private DatabaseSession<I, S> session(Record row) {
-        return new DatabaseSession<>((String) row.get(0), (I) row.get(1), ((OffsetDateTime) row.get(2)).toInstant(),
-                model.sessionColumns().fromRow(row, 0, sessionLucia));
+    Bound userSessions(I userId) {
+        return new Bound(userSessions.sql(), new Param<?>[] {DSL.val(userId, model.sessionUserId())}, byUserTypes);
     }
 
     @SuppressWarnings("unchecked")
-    private DatabaseUser<I, U> user(Record row, int from) {
-        return new DatabaseUser<>((I) row.get(from), model.userColumns().fromRow(row, from, userLucia));
+    DatabaseSession<I, S> session(IntFunction<Object> row) {
+        return new DatabaseSession<>((String) row.apply(0), (I) row.apply(1),
+                ((OffsetDateTime) row.apply(2)).toInstant(), model.sessionColumns().fromRow(row, 0, sessionLucia));
+    }
+
+    @SuppressWarnings("unchecked")
+    private DatabaseUser<I, U> user(IntFunction<Object> row, int from) {
+        return new DatabaseUser<>((I) row.apply(from), model.userColumns().fromRow(row, from, userLucia));
     }
 
     /**
@@ -160,16 +223,16 @@ final class Statements<I, U, S> {
      * Inserts the session, its attributes into their columns; a taken id inserts nothing (one row affected means
      * stored), so that a duplicate does not abort the caller's transaction.
      */
-    RowCountQuery insert(DatabaseSession<I, S> session) {
+    Bound insert(DatabaseSession<I, S> session) {
         List<Columns.Written> written = model.sessionColumns().written(session.attributes());
         List<Object> key = new ArrayList<>(written.size());
-        List<Object> binds = new ArrayList<>(written.size() + 3);
-        binds.add(DSL.val(session.id(), model.sessionId()));
-        binds.add(DSL.val(session.userId(), model.sessionUserId()));
-        binds.add(DSL.val(timestamp(session.expiresAt(), "session.expiresAt"), model.expiresAt()));
-        for (Columns.Written column : written) {
-            key.add(column.key());
-            binds.add(column.value());
+        Param<?>[] binds = new Param<?>[written.size() + 3];
+        binds[0] = DSL.val(session.id(), model.sessionId());
+        binds[1] = DSL.val(session.userId(), model.sessionUserId());
+        binds[2] = DSL.val(timestamp(session.expiresAt(), "session.expiresAt"), model.expiresAt());
+        for (int index = 0; index < written.size(); index++) {
+            key.add(written.get(index).key());
+            binds[index + 3] = written.get(index).value();
         }
         String sql = inserts.get(key);
         if (sql == null) {
@@ -178,7 +241,19 @@ final class Statements<I, U, S> {
                 inserts.putIfAbsent(key, sql);
             }
         }
-        return dsl.query(sql, binds.toArray());
+        return new Bound(sql, binds, plainValues(binds));
+    }
+
+    /** The plain types of these values, or {@code null} when one is not plain. */
+    private static JdbcType[] plainValues(Param<?>[] binds) {
+        JdbcType[] types = new JdbcType[binds.length];
+        for (int index = 0; index < binds.length; index++) {
+            types[index] = JdbcType.ofValue(binds[index].getDataType(), binds[index].getValue());
+            if (types[index] == null) {
+                return null;
+            }
+        }
+        return types;
     }
 
     private String renderInsert(List<Columns.Written> written) {
@@ -193,22 +268,56 @@ final class Statements<I, U, S> {
                 .onConflict(model.sessionId()).doNothing());
     }
 
-    RowCountQuery updateExpiration(String sessionId, Instant expiresAt) {
-        return dsl.query(updateExpiration, DSL.val(timestamp(expiresAt, "expiresAt"), model.expiresAt()),
-                DSL.val(sessionId, model.sessionId()));
+    Bound updateExpiration(String sessionId, Instant expiresAt) {
+        return new Bound(updateExpiration, new Param<?>[] {
+            DSL.val(timestamp(expiresAt, "expiresAt"), model.expiresAt()), DSL.val(sessionId, model.sessionId())},
+                updateExpirationTypes);
     }
 
-    RowCountQuery delete(String sessionId) {
-        return dsl.query(delete, DSL.val(sessionId, model.sessionId()));
+    Bound delete(String sessionId) {
+        return new Bound(delete, new Param<?>[] {DSL.val(sessionId, model.sessionId())}, byIdTypes);
     }
 
-    RowCountQuery deleteOfUser(I userId) {
-        return dsl.query(deleteOfUser, DSL.val(userId, model.sessionUserId()));
+    Bound deleteOfUser(I userId) {
+        return new Bound(deleteOfUser, new Param<?>[] {DSL.val(userId, model.sessionUserId())}, byUserTypes);
     }
 
-    RowCountQuery deleteExpired(Instant now) {
+    /** The clean-up's statement: it reads how many sessions a batch deleted, and the latest expiry among them. */
+    Reader deleteExpiredReader() {
+        return deleteExpired;
+    }
+
+    /**
+     * Deletes up to {@value #EXPIRED_BATCH} of the sessions that expired at or before now, the earliest from
+     * {@code from} on; run it until it deletes fewer, each time from the latest expiry the last one deleted.
+     */
+    Bound deleteExpiredBatch(Instant now, Instant from) {
         Arguments.requireNonNull(now, "now");
-        return dsl.query(deleteExpired, DSL.val(OffsetDateTime.ofInstant(now, ZoneOffset.UTC), model.expiresAt()));
+        return new Bound(deleteExpired.sql(), new Param<?>[] {
+            DSL.val(OffsetDateTime.ofInstant(now, ZoneOffset.UTC), model.expiresAt()),
+            DSL.val(OffsetDateTime.ofInstant(from, ZoneOffset.UTC), model.expiresAt())}, byExpiriesTypes);
+    }
+
+    /** The earliest expiry a clean-up starts from: expiries lie in the years 1 to 9999. */
+    static final Instant EARLIEST_EXPIRY = Instant.parse("0001-01-01T00:00:00Z");
+
+    /**
+     * What a batch of the clean-up did.
+     *
+     * @param deleted how many sessions it deleted
+     * @param latest the latest expiry among them, where the next batch starts; {@code null} when none
+     */
+    record Batch(int deleted, Instant latest) {
+
+        static Batch of(IntFunction<Object> row) {
+            OffsetDateTime latest = (OffsetDateTime) row.apply(1);
+            return new Batch(((Number) row.apply(0)).intValue(), latest == null ? null : latest.toInstant());
+        }
+
+        /** Whether another batch may find more. */
+        boolean full() {
+            return deleted == EXPIRED_BATCH;
+        }
     }
 
     private static OffsetDateTime timestamp(Instant instant, String name) {
@@ -219,26 +328,43 @@ final class Statements<I, U, S> {
     /**
      * A rendered select and the types of the columns it reads: declared by the generated classes, or, for columns
      * known by name only, learnt from the first row, when Lucia's columns are also checked to be of the types the
-     * adapter needs.
+     * adapter needs. Until then it runs through jOOQ, which reads the types from the result.
      */
-    private final class Reader {
+    final class Reader {
 
         private final String sql;
         private final List<Field<?>> declared;
         private volatile Field<?>[] types;
+        private volatile JdbcType[] plainTypes;
 
         Reader(String sql, List<Field<?>> declared, boolean typesKnown) {
             this.sql = sql;
             this.declared = declared;
-            this.types = typesKnown ? declared.toArray(new Field<?>[0]) : null;
+            if (typesKnown) {
+                known(declared.toArray(new Field<?>[0]));
+            }
         }
 
-        ResultQuery<Record> query(Param<?> bind) {
-            ResultQuery<Record> query = dsl.resultQuery(sql, bind);
-            Field<?>[] known = types;
-            return known == null ? query : query.coerce(known);
+        String sql() {
+            return sql;
         }
 
+        /** The column types, for jOOQ to read the row by ({@code coerce}), or {@code null} until learnt. */
+        Field<?>[] types() {
+            return types;
+        }
+
+        /** The plain types of the columns, for reading them over JDBC, or {@code null} when jOOQ must read them. */
+        JdbcType[] plainTypes() {
+            return plainTypes;
+        }
+
+        private void known(Field<?>[] fields) {
+            plainTypes = plain(fields);
+            types = fields;
+        }
+
+        /** Learns the column types from a row jOOQ read, checking Lucia's; a no-op once they are known. */
         void learn(Record row) {
             if (types != null) {
                 return;
@@ -249,7 +375,7 @@ final class Statements<I, U, S> {
             if (declared.size() > sessionWidth) {
                 requireType(row, sessionWidth, String.class, model.userName(), "TEXT");
             }
-            types = row.fields();
+            known(row.fields());
         }
 
         private void requireType(Record row, int index, Class<?> type, String table, String sqlType) {
