@@ -77,7 +77,7 @@ public final class CleanupBenchmark {
         int smallRows = count();
         perUser(1, user -> lucia.getUserSessions(user));
         double smallList = perUser(1, user -> lucia.getUserSessions(user));
-        String smallPlan = plan("SELECT token, owner, valid_until FROM app_session WHERE owner = " + userIdLiteral(51));
+        String smallPlan = userPlans(51);
         double smallDelete = perUser(3, user -> lucia.invalidateUserSessions(user));
 
         insertSessions("live", USERS / 10, USERS, LIVE_PER_USER, LIVE);
@@ -86,7 +86,7 @@ public final class CleanupBenchmark {
         int largeRows = count();
         perUser(1, user -> lucia.getUserSessions(user));
         double largeList = perUser(1, user -> lucia.getUserSessions(user));
-        String largePlan = plan("SELECT token, owner, valid_until FROM app_session WHERE owner = " + userIdLiteral(51));
+        String largePlan = userPlans(51);
         double largeDelete = perUser(13, user -> lucia.invalidateUserSessions(user));
         say("List a user's sessions: %.0f us at %,d rows, %.0f us at %,d rows (x%.2f); delete them: %.0f us, %.0f us"
                 + " (x%.2f)", smallList, smallRows, largeList, largeRows, largeList / smallList, smallDelete, largeDelete,
@@ -199,9 +199,24 @@ public final class CleanupBenchmark {
         return dsl.fetchCount(APP_SESSION);
     }
 
+    /** The plan the server ran the statement with, in a transaction rolled back: a delete deletes nothing. */
     private String plan(String sql) {
-        return String.join("\n", dsl.fetch("EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) " + sql)
-                .getValues(0, String.class));
+        return dsl.connectionResult(connection -> {
+            connection.setAutoCommit(false);
+            try {
+                return String.join("\n", DSL.using(connection, SQLDialect.POSTGRES)
+                        .fetch("EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) " + sql).getValues(0, String.class));
+            } finally {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+        });
+    }
+
+    /** The plans of listing and of deleting one user's sessions. */
+    private String userPlans(int user) {
+        return plan("SELECT token, owner, valid_until FROM app_session WHERE owner = " + userIdLiteral(user)) + "\n"
+                + plan("DELETE FROM app_session WHERE owner = " + userIdLiteral(user));
     }
 
     private static String userId(String g) {
