@@ -8,6 +8,7 @@ import io.github.luciajooq.postgresql.AsyncPostgresAdapter;
 import io.github.luciajooq.postgresql.NamedTables;
 import io.github.luciajooq.postgresql.PostgresAdapter;
 import io.github.luciajooq.postgresql.SessionTables;
+import io.github.luciajooq.testing.HostileHeaders;
 import io.github.luciajooq.testing.PostgresDatabaseExtension;
 import io.github.luciajooq.testing.RecordingConnectionFactory;
 import io.github.luciajooq.testing.TestClock;
@@ -44,12 +45,6 @@ class HostileRequestsTest {
 
     enum Driver { IN_MEMORY, JDBC_PREPARED, JDBC_STATIC_INLINED, R2DBC }
 
-    /** The pieces headers are made of: what breaks parsers, encodings, PostgreSQL and SQL text. */
-    private static final List<String> FRAGMENTS = List.of("auth_session=", "auth_session", "=", ";", " ", "\t", "\"",
-            ",", "%", "%0", "%00", "%C3", "%C3%BC", "%FF", "%E2%82", "%2F", "%3D", "%ZZ", "\u0000", "\u0001", "\u001f",
-            "\u007f", "\r\n", "\uD800", "\uDC00", "\uD83D\uDE00", "\u00fc", "'", "\\", "'; delete from user_session; --",
-            "\\'; delete from user_session; --", "' or '1'='1", "Bearer ", "bearer ", "Basic ", "abc", "==", "+/", "~.-_");
-
     private static final NamedTables TABLES = SessionTables.lucia().withSessionColumns("ip");
 
     private final TestClock clock = TestClock.standard();
@@ -83,13 +78,13 @@ class HostileRequestsTest {
         RequestPath path = requestPath(driver, database);
         SessionToken real = path.create().token();
         String token = real.value();
-        List<String> fragments = new ArrayList<>(FRAGMENTS);
+        List<String> fragments = new ArrayList<>(HostileHeaders.FRAGMENTS);
         fragments.addAll(List.of(token.substring(0, 20), token + "x", "x" + token, token + "%00", token + "\u0000",
                 token.toUpperCase()));
         Random random = new Random(seed);
 
         for (int request = 0; request < 400; request++) {
-            String header = header(random, fragments);
+            String header = HostileHeaders.header(random, fragments);
             Optional<SessionToken> cookie = path.manager().readSessionCookie(header);
             Optional<SessionToken> bearer = path.manager().readBearerToken(header);
             Optional<SessionToken> direct = SessionToken.parse(header);
@@ -113,21 +108,6 @@ class HostileRequestsTest {
         assertThat(path.validate(real)).isEmpty();
     }
 
-    /** One to a dozen fragments; now and then a huge value or hundreds of cookies. */
-    private static String header(Random random, List<String> fragments) {
-        StringBuilder header = new StringBuilder();
-        int pieces = 1 + random.nextInt(12);
-        for (int piece = 0; piece < pieces; piece++) {
-            header.append(fragments.get(random.nextInt(fragments.size())));
-        }
-        switch (random.nextInt(40)) {
-            case 0 -> header.append("A".repeat(100_000));
-            case 1 -> header.append("a=b; ".repeat(500));
-            case 2 -> random.ints(5_000, 0, 0x10000).forEach(c -> header.append((char) c));
-            default -> { }
-        }
-        return header.toString();
-    }
 
     private RequestPath requestPath(Driver driver, TestDatabase database) {
         if (driver == Driver.IN_MEMORY) {

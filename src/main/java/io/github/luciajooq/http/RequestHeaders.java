@@ -49,6 +49,26 @@ public final class RequestHeaders {
     }
 
     /**
+     * Whether a {@code Cookie} header has a cookie of this name, whatever its value (empty or malformed ones too):
+     * whether the client holds one that the server may have to clear.
+     *
+     * @param cookieHeader the header's value, or {@code null} when the request has none
+     * @param name the cookie's name, compared exactly
+     */
+    public static boolean hasCookie(String cookieHeader, String name) {
+        if (cookieHeader == null) {
+            return false;
+        }
+        for (String piece : cookieHeader.split(";")) {
+            int equals = piece.indexOf('=');
+            if (equals >= 0 && trim(piece.substring(0, equals)).equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * The token of an {@code Authorization: Bearer <token>} header (RFC 6750: the scheme in any case, the token a
      * {@code b64token}).
      *
