@@ -2,6 +2,7 @@ package io.github.luciajooq.codegen;
 
 import java.io.File;
 import java.io.FileNotFoundException;
+import java.io.IOException;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,10 +21,16 @@ import liquibase.database.jvm.JdbcConnection;
 import liquibase.resource.ClassLoaderResourceAccessor;
 import liquibase.resource.CompositeResourceAccessor;
 import liquibase.resource.DirectoryResourceAccessor;
+import liquibase.resource.Resource;
 import liquibase.resource.ResourceAccessor;
 import liquibase.ui.LoggerUIService;
 
-/** Applies a changelog with Liquibase, finding files in the search path's directories first, then on the class path. */
+/**
+ * Applies a changelog with Liquibase, finding files in the search path's directories first, then on the class path.
+ * The first place that has a file wins, as on a Java class path: a build's own output directory is on the plugin's
+ * class path too, and from the second build on holds a copy of every changelog in {@code src/main/resources}, which
+ * Liquibase's own composite would refuse as a duplicate.
+ */
 final class Changelogs {
 
     /** Kept, so that the level set on it is not lost to garbage collection. */
@@ -62,6 +69,20 @@ final class Changelogs {
         }
         ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
         accessors.add(new ClassLoaderResourceAccessor(classLoader != null ? classLoader : Changelogs.class.getClassLoader()));
-        return new CompositeResourceAccessor(accessors);
+        return new FirstFound(accessors);
+    }
+
+    /** Each path from the first accessor that has it; searches (for {@code includeAll}) still see every accessor. */
+    private static final class FirstFound extends CompositeResourceAccessor {
+
+        FirstFound(List<ResourceAccessor> accessors) {
+            super(accessors);
+        }
+
+        @Override
+        public List<Resource> getAll(String path) throws IOException {
+            List<Resource> all = super.getAll(path);
+            return all == null || all.isEmpty() ? all : List.of(all.get(0));
+        }
     }
 }

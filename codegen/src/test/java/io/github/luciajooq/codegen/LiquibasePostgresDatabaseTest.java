@@ -3,6 +3,8 @@ package io.github.luciajooq.codegen;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jooq.codegen.GenerationTool;
@@ -45,6 +47,27 @@ class LiquibasePostgresDatabaseTest {
         assertThat(target.resolve("example/generated/tables/Account.java")).exists();
         assertThat(target.resolve("example/generated/enums/Mood.java")).exists();
         assertThat(Files.readString(target.resolve("example/generated/Keys.java"))).contains("visit_account_fkey");
+    }
+
+    @Test
+    void aChangelogAlsoOnTheClassPathAsAfterAPreviousBuildIsTakenFromTheSearchPath(@TempDir Path target,
+            @TempDir Path previousBuildOutput) throws Exception {
+        Path staleCopy = previousBuildOutput.resolve("db/changelog.xml");
+        Files.createDirectories(staleCopy.getParent());
+        Files.writeString(staleCopy, "not a changelog: reading this copy would fail");
+        Thread thread = Thread.currentThread();
+        ClassLoader original = thread.getContextClassLoader();
+        try (URLClassLoader withPreviousOutput = new URLClassLoader(
+                new URL[] {previousBuildOutput.toUri().toURL()}, original)) {
+            thread.setContextClassLoader(withPreviousOutput);
+            GenerationTool.generate(configuration(target,
+                    new Property().withKey("changeLogFile").withValue("db/changelog.xml"),
+                    new Property().withKey("searchPath").withValue("src/test/changelogs")));
+        } finally {
+            thread.setContextClassLoader(original);
+        }
+
+        assertThat(target.resolve("example/generated/tables/Visit.java")).exists();
     }
 
     @Test
