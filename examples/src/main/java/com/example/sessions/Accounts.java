@@ -6,11 +6,14 @@ import com.example.sessions.db.tables.records.AuthUserRecord;
 import com.example.sessions.db.tables.records.UserSessionRecord;
 import io.github.luciajooq.Lucia;
 import io.github.luciajooq.NewSession;
+import io.github.luciajooq.Session;
 import io.github.luciajooq.SessionAndUser;
 import io.github.luciajooq.http.Cookie;
 import io.github.luciajooq.password.PasswordHashingAlgorithm;
 import io.github.luciajooq.token.Ids;
+import io.github.luciajooq.token.SessionHandle;
 import io.github.luciajooq.token.SessionToken;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -82,6 +85,21 @@ public final class Accounts {
 
     public void signOut(SessionToken token) {
         lucia.invalidateSession(token);
+    }
+
+    /** The account's live sessions, for a "your devices" page: each with its handle, never its token. */
+    public List<Session<String, UserSessionRecord>> sessions(String userId) {
+        return lucia.getUserSessions(userId);
+    }
+
+    /** Signs out one of the account's sessions; {@code false} when the handle names none of its sessions. */
+    public boolean revoke(String userId, SessionHandle handle) {
+        return lucia.invalidateSession(userId, handle);
+    }
+
+    /** Signs out every session of the account, on every device. */
+    public void signOutEverywhere(String userId) {
+        lucia.invalidateUserSessions(userId);
     }
 
     /** Deletes an account; its sessions go with it (the application's changelog cascades the foreign key). */

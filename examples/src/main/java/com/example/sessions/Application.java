@@ -10,7 +10,7 @@ import io.github.luciajooq.password.Scrypt;
 import io.github.luciajooq.postgresql.GeneratedTables;
 import io.github.luciajooq.postgresql.PostgresAdapter;
 import java.sql.Connection;
-import java.sql.SQLException;
+import java.time.Clock;
 import javax.sql.DataSource;
 import liquibase.Scope;
 import liquibase.command.CommandScope;
@@ -41,23 +41,31 @@ public final class Application {
             .withSessionColumns(USER_SESSION.IP, USER_SESSION.USER_AGENT);
 
     private final DSLContext dsl;
+    private final Lucia<String, AuthUserRecord, UserSessionRecord> lucia;
     private final Accounts accounts;
 
-    private Application(DSLContext dsl, Accounts accounts) {
+    private Application(DSLContext dsl, Lucia<String, AuthUserRecord, UserSessionRecord> lucia, Accounts accounts) {
         this.dsl = dsl;
+        this.lucia = lucia;
         this.accounts = accounts;
     }
 
     /** Migrates the database behind this data source and wires the application on it. */
     public static Application start(DataSource dataSource) {
+        return start(dataSource, Clock.systemUTC());
+    }
+
+    /** {@link #start(DataSource)}, with the clock sessions expire by (the tests move it). */
+    public static Application start(DataSource dataSource, Clock clock) {
         migrate(dataSource);
         DSLContext dsl = DSL.using(new DefaultConfiguration()
                 .set(SQLDialect.POSTGRES)
                 .set(new ThreadLocalTransactionProvider(new DataSourceConnectionProvider(dataSource))));
         Lucia<String, AuthUserRecord, UserSessionRecord> lucia = Lucia.builder(PostgresAdapter.create(dsl, TABLES))
+                .clock(clock)
                 .secure(false) // the example runs on plain HTTP; keep the default in production
                 .build();
-        return new Application(dsl, new Accounts(dsl, lucia, Scrypt.create()));
+        return new Application(dsl, lucia, new Accounts(dsl, lucia, Scrypt.create()));
     }
 
     /** Applies db/changelog.xml from the class path: the same path the code generator read it under. */
@@ -69,10 +77,8 @@ public final class Application {
                             .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
                             .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, "db/changelog.xml")
                             .execute());
-        } catch (SQLException e) {
-            throw new IllegalStateException("migrating the database failed", e);
-        } catch (Exception e) {
-            throw new IllegalStateException("migrating the database failed", e);
+        } catch (Exception failed) {
+            throw new IllegalStateException("migrating the database failed", failed);
         }
     }
 
@@ -82,5 +88,10 @@ public final class Application {
 
     public Accounts accounts() {
         return accounts;
+    }
+
+    /** The application-wide session manager. */
+    public Lucia<String, AuthUserRecord, UserSessionRecord> lucia() {
+        return lucia;
     }
 }

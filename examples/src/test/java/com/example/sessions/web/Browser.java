@@ -1,0 +1,137 @@
+package com.example.sessions.web;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Headless Chromium with a profile of its own (its own cookie jar: another device), driven through Debian's
+ * chromedriver. Nothing is downloaded: the browser and the driver are the system's.
+ */
+final class Browser implements AutoCloseable {
+
+    static final Path CHROMIUM = Path.of(System.getProperty("chromium", "/usr/bin/chromium"));
+    static final Path CHROMEDRIVER = Path.of(System.getProperty("chromedriver", "/usr/bin/chromedriver"));
+
+    private final ChromeDriver driver;
+    private final String base;
+
+    Browser(String base) {
+        this.base = base;
+        Path profile;
+        try {
+            profile = Files.createTempDirectory("chromium-profile");
+        } catch (IOException failed) {
+            throw new UncheckedIOException(failed);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        // Without the background-networking flags Chromium keeps calling Google's hosts, which this network refuses.
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1000,700", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+                .usingAnyFreePort()
+                .build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofMinutes(1));
+    }
+
+    static boolean installed() {
+        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    }
+
+    /** Opens a path of the demo. */
+    Browser open(String path) {
+        driver.get(base + path);
+        return this;
+    }
+
+    /** Opens any URL, such as another site's page. */
+    Browser openUrl(String url) {
+        driver.get(url);
+        return this;
+    }
+
+    void reload() {
+        driver.navigate().refresh();
+    }
+
+    void type(String id, String text) {
+        WebElement field = driver.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    void click(By button) {
+        driver.findElement(button).click();
+    }
+
+    /** Signs up on the sign-up page, and lands on the account's page. */
+    Browser signUp(String username, String password) {
+        open("/sign-up");
+        type("username", username);
+        type("password", password);
+        click(By.id("submit"));
+        return this;
+    }
+
+    Browser signIn(String username, String password) {
+        open("/sign-in");
+        type("username", username);
+        type("password", password);
+        click(By.id("submit"));
+        return this;
+    }
+
+    String path() {
+        return driver.getCurrentUrl().replace(base, "");
+    }
+
+    String text(By element) {
+        return driver.findElement(element).getText();
+    }
+
+    String pageText() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    int count(By elements) {
+        return driver.findElements(elements).size();
+    }
+
+    /** The session cookie as the browser keeps it, or {@code null} when it has none. */
+    Cookie sessionCookie() {
+        return driver.manage().getCookieNamed("auth_session");
+    }
+
+    void replaceSessionCookie(Cookie cookie) {
+        driver.manage().deleteCookieNamed("auth_session");
+        driver.manage().addCookie(cookie);
+    }
+
+    void screenshot(Path file) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException failed) {
+            throw new UncheckedIOException(failed);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
