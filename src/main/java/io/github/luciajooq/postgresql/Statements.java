@@ -81,6 +81,7 @@ final class Statements<I, U, S> {
     private final Map<List<Object>, String> inserts = new ConcurrentHashMap<>();
 
     Statements(DSLContext applicationDsl, TableModel<I, U, S> model) {
+        JooqVersion.require();
         this.dsl = MappedDsl.derive(applicationDsl, model.mapping(), model.renderSchema());
         this.model = model;
         this.errors = new StoreErrors(model);
