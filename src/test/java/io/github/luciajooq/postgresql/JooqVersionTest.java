@@ -3,6 +3,7 @@ package io.github.luciajooq.postgresql;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.luciajooq.postgresql.JooqVersion.Verdict;
+import io.github.luciajooq.tools.GeneratedClassesAreCurrentTest;
 import org.jooq.Constants;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,6 +22,11 @@ class JooqVersionTest {
     })
     void eachVersionGetsItsVerdict(String version, Verdict expected) {
         assertThat(JooqVersion.judge(version)).isEqualTo(expected);
+    }
+
+    @Test
+    void theOldestLineAcceptedIsTheOneThatGeneratedTheJarsClasses() {
+        assertThat(JooqVersion.OLDEST).isEqualTo(GeneratedClassesAreCurrentTest.GENERATOR_LINE);
     }
 
     @Test

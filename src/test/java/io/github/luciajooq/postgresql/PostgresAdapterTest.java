@@ -66,6 +66,11 @@ class PostgresAdapterTest {
         System.out.println("PostgreSQL server_version_num " + version + " (" + database.server().description() + ")");
 
         assertThat(version).as("lucia-jooq supports PostgreSQL 13 and newer").isGreaterThanOrEqualTo(130000);
+        String expectedMajor = System.getProperty("postgres.expected.major", "");
+        if (!expectedMajor.isBlank()) {
+            assertThat(version / 10000).as("the major release this run asked for (-Dpostgres.expected.major)")
+                    .isEqualTo(Integer.parseInt(expectedMajor.strip()));
+        }
     }
 
     @Test
