@@ -6,9 +6,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -74,8 +76,35 @@ final class Browser implements AutoCloseable {
         field.sendKeys(text);
     }
 
+    /**
+     * Clicks a button of a form and waits until the browser has replaced the page with the response: every button
+     * of the demo submits a form. WebDriver's click returns before a form's navigation ends, so reading the page at
+     * once could read the old one.
+     */
     void click(By button) {
+        WebElement page = driver.findElement(By.tagName("html"));
         driver.findElement(button).click();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (!replaced(page)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("clicking " + button + " did not load a new page in 30 s");
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted waiting for the page after clicking " + button, e);
+            }
+        }
+    }
+
+    private static boolean replaced(WebElement page) {
+        try {
+            page.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException gone) {
+            return true;
+        }
     }
 
     /** Signs up on the sign-up page, and lands on the account's page. */
