@@ -46,6 +46,9 @@ import org.jooq.impl.DSL;
  */
 public final class AsyncPostgresAdapter<I, U, S> implements AsyncAdapter<I, U, S> {
 
+    /** What jOOQ's configuration holds when it was made without an R2DBC connection factory. */
+    private static final String NO_CONNECTION_FACTORY = "org.jooq.impl.NoConnectionFactory";
+
     private final Statements<I, U, S> statements;
     private final DirectR2dbc direct;
     private final SessionTables<I, U, S> tables;
@@ -74,11 +77,19 @@ public final class AsyncPostgresAdapter<I, U, S> implements AsyncAdapter<I, U, S
     /**
      * An adapter on a context over R2DBC, on these tables.
      *
-     * @throws IllegalArgumentException when the context's dialect is not PostgreSQL's
+     * @throws IllegalArgumentException when the context's dialect is not PostgreSQL's, or it has no R2DBC
+     *     connection factory (a context on a JDBC {@code DataSource} or {@code Connection}: use
+     *     {@link PostgresAdapter} there)
      */
     public static <I, U, S> AsyncPostgresAdapter<I, U, S> create(DSLContext dsl, SessionTables<I, U, S> tables) {
         Arguments.requireNonNull(dsl, "dsl");
         Arguments.requireNonNull(tables, "tables");
+        ConnectionFactory connectionFactory = dsl.configuration().connectionFactory();
+        if (connectionFactory == null || connectionFactory.getClass().getName().equals(NO_CONNECTION_FACTORY)) {
+            throw new IllegalArgumentException("dsl has no R2DBC ConnectionFactory, and AsyncPostgresAdapter runs on"
+                    + " R2DBC: make it on DSL.using(connectionFactory, SQLDialect.POSTGRES), or use PostgresAdapter"
+                    + " on a JDBC DataSource or Connection");
+        }
         return new AsyncPostgresAdapter<>(new Statements<>(dsl, tables.model()), tables);
     }
 
