@@ -120,12 +120,11 @@ final class Statements<I, U, S> {
         // several application instances never wait for, nor deadlock with, each other. It deletes the earliest
         // expiries from a given one on and returns how many and the latest, so that the next batch starts there
         // and does not scan the index entries of the rows deleted before it, which only vacuum removes. The rows
-        // are found again by their physical address, which their lock keeps still until the statement ends: by
-        // session id, each would cost a random read of the primary key's index. The address is unqualified: in each
-        // query it names the column of the one table in its scope, whatever name the table renders with.
-        Field<Object> rowAddress = DSL.field(DSL.name("ctid"));
+        // are found again by primary key, which is unique across the partitions of a partitioned table (a row's
+        // physical address is not), and only while they are still expired. In the subquery, the session table's
+        // columns name the subquery's own scan of it, the innermost table of that name.
         CommonTableExpression<?> deleted = DSL.name("deleted").as(dsl.deleteFrom(model.sessions())
-                .where(DSL.condition("{0} = any(array({1}))", rowAddress, dsl.select(rowAddress)
+                .where(DSL.condition("{0} = any(array({1}))", model.sessionId(), dsl.select(model.sessionId())
                         .from(model.sessions())
                         .where(model.expiresAt().le(placeholder(model.expiresAt())))
                         .and(model.expiresAt().ge(placeholder(model.expiresAt())))
@@ -133,13 +132,14 @@ final class Statements<I, U, S> {
                         .limit(DSL.inline(EXPIRED_BATCH))
                         .forUpdate()
                         .skipLocked()))
+                .and(model.expiresAt().le(placeholder(model.expiresAt())))
                 .returningResult(model.expiresAt()));
         List<Field<?>> counted = List.of(DSL.count(), DSL.max(deleted.field(model.expiresAt().getName(), OffsetDateTime.class)));
         this.deleteExpired = new Reader(dsl.render(dsl.with(deleted).select(counted).from(deleted)), counted, true);
         this.updateExpirationTypes = plain(model.expiresAt(), model.sessionId());
         this.byIdTypes = plain(model.sessionId());
         this.byUserTypes = plain(model.sessionUserId());
-        this.byExpiriesTypes = plain(model.expiresAt(), model.expiresAt());
+        this.byExpiriesTypes = plain(model.expiresAt(), model.expiresAt(), model.expiresAt());
     }
 
     /** A bind marker of the column's type, for rendering. */
@@ -294,9 +294,9 @@ final class Statements<I, U, S> {
      */
     Bound deleteExpiredBatch(Instant now, Instant from) {
         Arguments.requireNonNull(now, "now");
+        Param<OffsetDateTime> upTo = DSL.val(OffsetDateTime.ofInstant(now, ZoneOffset.UTC), model.expiresAt());
         return new Bound(deleteExpired.sql(), new Param<?>[] {
-            DSL.val(OffsetDateTime.ofInstant(now, ZoneOffset.UTC), model.expiresAt()),
-            DSL.val(OffsetDateTime.ofInstant(from, ZoneOffset.UTC), model.expiresAt())}, byExpiriesTypes);
+            upTo, DSL.val(OffsetDateTime.ofInstant(from, ZoneOffset.UTC), model.expiresAt()), upTo}, byExpiriesTypes);
     }
 
     /** The earliest expiry a clean-up starts from: expiries lie in the years 1 to 9999. */
