@@ -3,7 +3,7 @@ package com.example.sessions.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.sessions.Application;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import com.example.sessions.DemoDatabase;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,19 +34,19 @@ class HostileRequestsTest {
             "password=", "handle=", "&", "application/x-www-form-urlencoded", "text/plain; charset=",
             "multipart/form-data; boundary=", "abcdefghijklmnopqrstuvwxyz234567", "0123456789abcdef");
 
-    private static EmbeddedPostgres postgres;
+    private static DemoDatabase database;
     private static WebServer demo;
 
     @BeforeAll
     static void start() throws IOException {
-        postgres = EmbeddedPostgres.builder().setServerConfig("fsync", "off").start();
-        demo = WebServer.start(Application.start(postgres.getPostgresDatabase()), 0);
+        database = DemoDatabase.forTests();
+        demo = WebServer.start(Application.start(database.pool()), 0);
     }
 
     @AfterAll
-    static void stop() throws IOException {
+    static void stop() {
         demo.close();
-        postgres.close();
+        database.close();
     }
 
     @ParameterizedTest(name = "seed {0}")
