@@ -130,6 +130,13 @@ public final class AsyncPostgresAdapter<I, U, S> implements AsyncAdapter<I, U, S
         if (refused != null) {
             return CompletableFuture.failedFuture(refused);
         }
+        if (!statements.errors().userForeignKeysKnown()) {
+            return fetch(statements.userForeignKeysReader(), statements.userForeignKeys(), row -> (String) row.apply(0))
+                    .thenCompose(names -> {
+                        statements.errors().learnUserForeignKeys(names);
+                        return setSession(session);
+                    });
+        }
         CompletableFuture<Long> insert = execute(statements.insert(session));
         return Publishers.cancelling(insert, insert.handle((inserted, error) -> {
             if (error != null) {

@@ -49,7 +49,7 @@ public final class NamedTables extends SessionTables<String, Map<String, Object>
                 ConstraintNames.primaryKey(names.sessionTable()),
                 ConstraintNames.foreignKey(names.sessionTable(), USER_SESSION.USER_ID.getName()),
                 ConstraintNames.index(names.sessionTable(), USER_SESSION.USER_ID.getName()),
-                false);
+                false, false);
     }
 
     /** The tables with these names ({@link TableNames#of(String, String)}), reading Lucia's columns only. */

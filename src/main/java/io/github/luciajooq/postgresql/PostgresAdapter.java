@@ -188,6 +188,10 @@ public final class PostgresAdapter<I, U, S> implements Adapter<I, U, S> {
         if (refused != null) {
             throw refused;
         }
+        if (!statements.errors().userForeignKeysKnown()) {
+            statements.errors().learnUserForeignKeys(executor.fetch(statements.userForeignKeysReader(),
+                    statements.userForeignKeys(), row -> (String) row.apply(0)));
+        }
         int inserted;
         try {
             inserted = executor.execute(statements.insert(session));

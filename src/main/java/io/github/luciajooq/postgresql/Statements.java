@@ -74,6 +74,9 @@ final class Statements<I, U, S> {
     private final String delete;
     private final String deleteOfUser;
     private final Reader deleteExpired;
+    private final Reader userForeignKeys;
+    /** The session table and the user table as the statements render them, and the session's user id column. */
+    private final String[] tableNames;
     private final JdbcType[] updateExpirationTypes;
     private final JdbcType[] byIdTypes;
     private final JdbcType[] byUserTypes;
@@ -134,6 +137,23 @@ final class Statements<I, U, S> {
                         .skipLocked()))
                 .and(model.expiresAt().le(placeholder(model.expiresAt())))
                 .returningResult(model.expiresAt()));
+        Field<String> constraintName = DSL.field(DSL.name("c", "conname"), String.class);
+        this.userForeignKeys = new Reader(dsl.render(dsl.select(constraintName.cast(String.class))
+                .from(DSL.table(DSL.name("pg_catalog", "pg_constraint")).as("c"))
+                .join(DSL.table(DSL.name("pg_catalog", "pg_attribute")).as("a"))
+                .on(DSL.condition("{0} = {1} and {2} = {3}[1]", DSL.field(DSL.name("a", "attrelid")),
+                        DSL.field(DSL.name("c", "conrelid")), DSL.field(DSL.name("a", "attnum")),
+                        DSL.field(DSL.name("c", "conkey"))))
+                .where(DSL.condition("{0} = 'f' and cardinality({1}) = 1", DSL.field(DSL.name("c", "contype")),
+                        DSL.field(DSL.name("c", "conkey"))))
+                .and(DSL.condition("{0} = to_regclass({1})", DSL.field(DSL.name("c", "conrelid")),
+                        DSL.val(null, String.class)))
+                .and(DSL.condition("{0} = to_regclass({1})", DSL.field(DSL.name("c", "confrelid")),
+                        DSL.val(null, String.class)))
+                .and(DSL.field(DSL.name("a", "attname")).cast(String.class).eq(DSL.val(null, String.class)))),
+                List.of(constraintName), true);
+        this.tableNames = new String[] {dsl.render(model.sessions()), dsl.render(model.users()),
+            model.sessionUserId().getName()};
         List<Field<?>> counted = List.of(DSL.count(), DSL.max(deleted.field(model.expiresAt().getName(), OffsetDateTime.class)));
         this.deleteExpired = new Reader(dsl.render(dsl.with(deleted).select(counted).from(deleted)), counted, true);
         this.updateExpirationTypes = plain(model.expiresAt(), model.sessionId());
@@ -281,6 +301,17 @@ final class Statements<I, U, S> {
 
     Bound deleteOfUser(I userId) {
         return new Bound(deleteOfUser, new Param<?>[] {DSL.val(userId, model.sessionUserId())}, byUserTypes);
+    }
+
+    /** The catalog's names of the session table's foreign keys from its user id to the user table. */
+    Reader userForeignKeysReader() {
+        return userForeignKeys;
+    }
+
+    Bound userForeignKeys() {
+        JdbcType text = JdbcType.STRING;
+        return new Bound(userForeignKeys.sql(), new Param<?>[] {DSL.val(tableNames[0]), DSL.val(tableNames[1]),
+            DSL.val(tableNames[2])}, new JdbcType[] {text, text, text});
     }
 
     /** The clean-up's statement: it reads how many sessions a batch deleted, and the latest expiry among them. */

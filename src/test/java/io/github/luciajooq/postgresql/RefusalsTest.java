@@ -202,6 +202,21 @@ class RefusalsTest {
         assertThat(usable).containsExactly(refusal.beforeAnySql());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.EnumSource(Context.class)
+    void anUnknownUserIsRecognisedWhateverTheApplicationNamedTheForeignKey(Context context) {
+        database.execute("ALTER TABLE user_session RENAME CONSTRAINT user_session_user_id_fkey"
+                + " TO sessions_owner_must_exist");
+        Adapter<String, Map<String, Object>, Map<String, Object>> adapter = context.adapter(database);
+
+        SessionStoreException refused = catchThrowableOfType(SessionStoreException.class,
+                () -> adapter.setSession(session(SECRET, "ghost", Map.of("ip", "10.0.0.1"))));
+
+        assertThat(refused.reason()).isEqualTo(Reason.UNKNOWN_USER);
+        assertThat(refused).hasMessageContaining("\"ghost\"");
+        assertThat(database.count("user_session")).isEqualTo(1);
+    }
+
     @Test
     void anUnknownUserIsRecognisedUnderRowLevelSecurityWherePostgresqlLeavesTheDetailOut() throws SQLException {
         String role = "lucia_no_user_access_" + database.name();
