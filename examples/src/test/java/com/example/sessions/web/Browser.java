@@ -140,6 +140,32 @@ final class Browser implements AutoCloseable {
         return driver.findElements(elements).size();
     }
 
+    /** The address of the document in the frame with this id, as the frame itself says. */
+    String frameUrl(String id) {
+        WebElement frame = driver.findElement(By.id(id));
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        try {
+            while (true) {
+                driver.switchTo().frame(frame);
+                String url = (String) driver.executeScript("return document.readyState === 'complete' ? location.href : null");
+                driver.switchTo().defaultContent();
+                if (url != null && !url.equals("about:blank") || Instant.now().isAfter(deadline)) {
+                    return url;
+                }
+                Thread.sleep(50);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted waiting for frame " + id, e);
+        }
+    }
+
+    /** A property of the body's computed style. */
+    String bodyStyle(String property) {
+        return (String) driver.executeScript("return getComputedStyle(document.body).getPropertyValue(arguments[0])",
+                property);
+    }
+
     /** The session cookie as the browser keeps it, or {@code null} when it has none. */
     Cookie sessionCookie() {
         return driver.manage().getCookieNamed("auth_session");
