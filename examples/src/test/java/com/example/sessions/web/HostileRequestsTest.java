@@ -2,7 +2,6 @@ package com.example.sessions.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.example.sessions.Application;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -34,19 +33,18 @@ class HostileRequestsTest {
             "password=", "handle=", "&", "application/x-www-form-urlencoded", "text/plain; charset=",
             "multipart/form-data; boundary=", "abcdefghijklmnopqrstuvwxyz234567", "0123456789abcdef");
 
-    private static EmbeddedPostgres postgres;
-    private static WebServer demo;
+    private static LocalDemo demo;
 
     @BeforeAll
     static void start() throws IOException {
-        postgres = EmbeddedPostgres.builder().setServerConfig("fsync", "off").start();
-        demo = WebServer.start(Application.start(postgres.getPostgresDatabase()), 0);
+        demo = LocalDemo.start(EmbeddedPostgres.builder().setServerConfig("fsync", "off").start(), 0);
     }
 
     @AfterAll
-    static void stop() throws IOException {
-        demo.close();
-        postgres.close();
+    static void stop() {
+        if (demo != null) {
+            demo.close();
+        }
     }
 
     @ParameterizedTest(name = "seed {0}")

@@ -3,7 +3,6 @@ package com.example.sessions.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.example.sessions.Application;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -27,22 +26,17 @@ import org.junit.jupiter.params.provider.CsvSource;
 class WebServerTest {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private static EmbeddedPostgres postgres;
-    private static WebServer demo;
+    private static LocalDemo demo;
 
     @BeforeAll
     static void start() throws IOException {
-        postgres = EmbeddedPostgres.builder().setServerConfig("fsync", "off").start();
-        demo = WebServer.start(Application.start(postgres.getPostgresDatabase()), 0);
+        demo = LocalDemo.start(EmbeddedPostgres.builder().setServerConfig("fsync", "off").start(), 0);
     }
 
     @AfterAll
-    static void stop() throws IOException {
+    static void stop() {
         if (demo != null) {
             demo.close();
-        }
-        if (postgres != null) {
-            postgres.close();
         }
     }
 
