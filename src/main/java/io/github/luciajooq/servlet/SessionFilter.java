@@ -45,7 +45,8 @@ import java.util.function.Predicate;
  * no session and never touch the store; the cross-origin check still applies to them.
  * <p>
  * Ask for the session before the response is committed (before writing much of its body): the {@code Set-Cookie}
- * header of a response already committed is lost. Nothing a client sends makes the filter throw: a malformed cookie,
+ * header of a response already committed is lost. A {@code Cache-Control} the application sets after the filter set
+ * {@code private, no-store} replaces it: keep such responses {@code private}. Nothing a client sends makes the filter throw: a malformed cookie,
  * header or origin is treated as absent. What the session store throws (the database is down) propagates from
  * {@link #sessionAndUser}, and the container answers with its error page.
  * <p>
