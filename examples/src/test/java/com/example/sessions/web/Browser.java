@@ -11,6 +11,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -104,6 +105,12 @@ final class Browser implements AutoCloseable {
             return false;
         } catch (StaleElementReferenceException gone) {
             return true;
+        } catch (WebDriverException inspector) {
+            // Mid-navigation Chromium may answer for the old page's node with an inspector error instead.
+            if (String.valueOf(inspector.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw inspector;
         }
     }
 
