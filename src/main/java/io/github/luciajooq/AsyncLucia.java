@@ -32,6 +32,14 @@ public final class AsyncLucia<I, U, S> extends AbstractSessionManager {
         this.adapter = adapter;
     }
 
+    /**
+     * A session manager with this one's settings (policy, cookie, token storage, clock) on another adapter, such as
+     * one bound to a transaction. Costs one object; this one is unchanged.
+     */
+    public AsyncLucia<I, U, S> withAdapter(AsyncAdapter<I, U, S> adapter) {
+        return new AsyncLucia<>(Arguments.requireNonNull(adapter, "adapter"), policy);
+    }
+
     /** A builder with Lucia's defaults, on this adapter. */
     public static <I, U, S> Builder<I, U, S> builder(AsyncAdapter<I, U, S> adapter) {
         return new Builder<>(Arguments.requireNonNull(adapter, "adapter"));

@@ -48,6 +48,14 @@ public final class Lucia<I, U, S> extends AbstractSessionManager {
         this.adapter = adapter;
     }
 
+    /**
+     * A session manager with this one's settings (policy, cookie, token storage, clock) on another adapter: for this
+     * one's adapter bound to a transaction, {@code lucia.withAdapter(adapter.in(trx))}. Costs one object; this one is unchanged.
+     */
+    public Lucia<I, U, S> withAdapter(Adapter<I, U, S> adapter) {
+        return new Lucia<>(Arguments.requireNonNull(adapter, "adapter"), policy);
+    }
+
     /** A builder with Lucia's defaults, on this adapter. */
     public static <I, U, S> Builder<I, U, S> builder(Adapter<I, U, S> adapter) {
         return new Builder<>(Arguments.requireNonNull(adapter, "adapter"));

@@ -9,7 +9,6 @@ import com.example.sessions.db.tables.records.AuthUserRecord;
 import com.example.sessions.db.tables.records.UserSessionRecord;
 import io.github.luciajooq.NewSession;
 import io.github.luciajooq.SessionAndUser;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import io.github.luciajooq.password.PasswordHashingAlgorithm;
 import io.github.luciajooq.password.Scrypt;
 import java.io.IOException;
@@ -24,18 +23,18 @@ import org.junit.jupiter.api.Test;
 class AccountsTest {
 
     private static final Accounts.Device PHONE = new Accounts.Device("203.0.113.7", "Firefox on Android");
-    private static EmbeddedPostgres postgres;
+    private static DemoDatabase database;
     private static Application application;
 
     @BeforeAll
     static void start() throws IOException {
-        postgres = EmbeddedPostgres.builder().setServerConfig("fsync", "off").start();
-        application = Application.start(postgres.getPostgresDatabase());
+        database = DemoDatabase.forTests();
+        application = Application.start(database.pool());
     }
 
     @AfterAll
-    static void stop() throws IOException {
-        postgres.close();
+    static void stop() {
+        database.close();
     }
 
     @BeforeEach

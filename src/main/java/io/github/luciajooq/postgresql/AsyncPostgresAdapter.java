@@ -46,6 +46,9 @@ import org.jooq.impl.DSL;
  */
 public final class AsyncPostgresAdapter<I, U, S> implements AsyncAdapter<I, U, S> {
 
+    /** What jOOQ's configuration holds when it was made without an R2DBC connection factory. */
+    private static final String NO_CONNECTION_FACTORY = "org.jooq.impl.NoConnectionFactory";
+
     private final Statements<I, U, S> statements;
     private final DirectR2dbc direct;
     private final SessionTables<I, U, S> tables;
@@ -74,11 +77,19 @@ public final class AsyncPostgresAdapter<I, U, S> implements AsyncAdapter<I, U, S
     /**
      * An adapter on a context over R2DBC, on these tables.
      *
-     * @throws IllegalArgumentException when the context's dialect is not PostgreSQL's
+     * @throws IllegalArgumentException when the context's dialect is not PostgreSQL's, or it has no R2DBC
+     *     connection factory (a context on a JDBC {@code DataSource} or {@code Connection}: use
+     *     {@link PostgresAdapter} there)
      */
     public static <I, U, S> AsyncPostgresAdapter<I, U, S> create(DSLContext dsl, SessionTables<I, U, S> tables) {
         Arguments.requireNonNull(dsl, "dsl");
         Arguments.requireNonNull(tables, "tables");
+        ConnectionFactory connectionFactory = dsl.configuration().connectionFactory();
+        if (connectionFactory == null || connectionFactory.getClass().getName().equals(NO_CONNECTION_FACTORY)) {
+            throw new IllegalArgumentException("dsl has no R2DBC ConnectionFactory, and AsyncPostgresAdapter runs on"
+                    + " R2DBC: make it on DSL.using(connectionFactory, SQLDialect.POSTGRES), or use PostgresAdapter"
+                    + " on a JDBC DataSource or Connection");
+        }
         return new AsyncPostgresAdapter<>(new Statements<>(dsl, tables.model()), tables);
     }
 
@@ -93,13 +104,14 @@ public final class AsyncPostgresAdapter<I, U, S> implements AsyncAdapter<I, U, S
         if (!StorableText.isStorable(sessionId)) {
             return CompletableFuture.completedFuture(Optional.empty());
         }
-        return fetch(statements.sessionAndUserReader(), statements.sessionAndUser(sessionId), statements::sessionAndUser)
-                .thenApply(found -> {
+        CompletableFuture<List<DatabaseSessionAndUser<I, U, S>>> rows =
+                fetch(statements.sessionAndUserReader(), statements.sessionAndUser(sessionId), statements::sessionAndUser);
+        return Publishers.cancelling(rows, rows.thenApply(found -> {
                     if (found.size() > 1) {
                         throw new IllegalStateException("expected at most one session, got " + found.size());
                     }
                     return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
-                });
+                }));
     }
 
     @Override
@@ -118,7 +130,15 @@ public final class AsyncPostgresAdapter<I, U, S> implements AsyncAdapter<I, U, S
         if (refused != null) {
             return CompletableFuture.failedFuture(refused);
         }
-        return execute(statements.insert(session)).handle((inserted, error) -> {
+        if (!statements.errors().userForeignKeysKnown()) {
+            return fetch(statements.userForeignKeysReader(), statements.userForeignKeys(), row -> (String) row.apply(0))
+                    .thenCompose(names -> {
+                        statements.errors().learnUserForeignKeys(names);
+                        return setSession(session);
+                    });
+        }
+        CompletableFuture<Long> insert = execute(statements.insert(session));
+        return Publishers.cancelling(insert, insert.handle((inserted, error) -> {
             if (error != null) {
                 RuntimeException cause = unwrap(error);
                 throw new CompletionException(statements.errors().translate(cause, R2dbcErrors.of(cause), session));
@@ -127,7 +147,7 @@ public final class AsyncPostgresAdapter<I, U, S> implements AsyncAdapter<I, U, S
                 throw new CompletionException(statements.errors().duplicateId());
             }
             return null;
-        });
+        }));
     }
 
     @Override
@@ -137,7 +157,8 @@ public final class AsyncPostgresAdapter<I, U, S> implements AsyncAdapter<I, U, S
         if (!StorableText.isStorable(sessionId)) {
             return CompletableFuture.completedFuture(false);
         }
-        return execute(update).thenApply(updated -> updated > 0);
+        CompletableFuture<Long> updated = execute(update);
+        return Publishers.cancelling(updated, updated.thenApply(rows -> rows > 0));
     }
 
     @Override
@@ -180,24 +201,26 @@ public final class AsyncPostgresAdapter<I, U, S> implements AsyncAdapter<I, U, S
             Function<IntFunction<Object>, T> map) {
         JdbcType[] columns = reader.plainTypes();
         if (columns != null && bound.bindTypes() != null && DirectR2dbc.canBind(bound.bindTypes())) {
-            return direct.fetch(bound.sql(), bound.values(), bound.bindTypes(), columns).thenApply(rows -> {
+            CompletableFuture<List<Object[]>> fetched = direct.fetch(bound.sql(), bound.values(), bound.bindTypes(), columns);
+            return Publishers.cancelling(fetched, fetched.thenApply(rows -> {
                 List<T> mapped = new ArrayList<>(rows.size());
                 for (Object[] row : rows) {
                     mapped.add(map.apply(index -> row[index]));
                 }
                 return mapped;
-            });
+            }));
         }
         ResultQuery<Record> query = statements.dsl().resultQuery(bound.sql(), (Object[]) bound.binds());
         Field<?>[] types = reader.types();
-        return Publishers.list(types == null ? query : query.coerce(types)).thenApply(rows -> {
+        CompletableFuture<List<Record>> fetched = Publishers.list(types == null ? query : query.coerce(types));
+        return Publishers.cancelling(fetched, fetched.thenApply(rows -> {
             List<T> mapped = new ArrayList<>(rows.size());
             for (Record row : rows) {
                 reader.learn(row);
                 mapped.add(map.apply(row::get));
             }
             return mapped;
-        });
+        }));
     }
 
     /** The rows a statement affected, over the R2DBC SPI directly when every value is plain. */
@@ -206,11 +229,12 @@ public final class AsyncPostgresAdapter<I, U, S> implements AsyncAdapter<I, U, S
             return direct.execute(bound.sql(), bound.values(), bound.bindTypes());
         }
         RowCountQuery query = statements.dsl().query(bound.sql(), (Object[]) bound.binds());
-        return Publishers.rowCount(query).thenApply(Integer::longValue);
+        CompletableFuture<Integer> rowCount = Publishers.rowCount(query);
+        return Publishers.cancelling(rowCount, rowCount.thenApply(Integer::longValue));
     }
 
     private static CompletionStage<Void> done(CompletableFuture<Long> rowCount) {
-        return rowCount.thenApply(rows -> null);
+        return Publishers.cancelling(rowCount, rowCount.thenApply(rows -> null));
     }
 
     private static RuntimeException unwrap(Throwable error) {

@@ -1,13 +1,16 @@
 package io.github.luciajooq.postgresql;
 
+import io.r2dbc.postgresql.api.PostgresqlConnection;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.Readable;
 import io.r2dbc.spi.Result;
 import io.r2dbc.spi.Statement;
+import io.r2dbc.spi.Wrapped;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
@@ -19,13 +22,20 @@ import org.reactivestreams.Publisher;
  * connection, run the one statement, close the connection, without a reactive library and without blocking. jOOQ
  * fires no execute listeners on R2DBC, so nobody sees the difference; values that are not plain ({@link JdbcType})
  * still go through jOOQ. Errors are jOOQ's {@link DataAccessException}, with the driver's error as cause.
+ * <p>
+ * The query timeout of the context's settings applies as on JDBC: when a statement runs longer, the server is asked
+ * to cancel it, and it fails with SQLSTATE 57014. Cancelling a returned future cancels the statement on the server,
+ * then the subscription; the connection goes back to its pool (is closed) either way.
  */
 final class DirectR2dbc {
 
     private final ConnectionFactory connections;
+    private final int queryTimeout;
 
     DirectR2dbc(DSLContext dsl) {
         this.connections = dsl.configuration().connectionFactory();
+        Integer timeout = dsl.configuration().settings().getQueryTimeout();
+        this.queryTimeout = timeout == null ? 0 : timeout;
     }
 
     /** The rows of a query, each column read as its plain type. */
@@ -35,8 +45,8 @@ final class DirectR2dbc {
 
     /** The rows a statement affected. */
     CompletableFuture<Long> execute(String sql, Object[] values, JdbcType[] bindTypes) {
-        return run(sql, values, bindTypes, Result::getRowsUpdated)
-                .thenApply(counts -> counts.stream().mapToLong(Long::longValue).sum());
+        CompletableFuture<List<Long>> counts = run(sql, values, bindTypes, Result::getRowsUpdated);
+        return Publishers.cancelling(counts, counts.thenApply(rows -> rows.stream().mapToLong(Long::longValue).sum()));
     }
 
     /** Whether values of these types can be bound here: all but {@code null}s of unknown type. */
@@ -52,8 +62,18 @@ final class DirectR2dbc {
     private <T> CompletableFuture<List<T>> run(String sql, Object[] values, JdbcType[] bindTypes,
             Function<Result, Publisher<T>> read) {
         String numbered = numbered(sql);
-        return Publishers.<Connection>list(connections.create()).thenCompose(created -> {
+        CompletableFuture<List<T>> result = new CompletableFuture<>();
+        Publishers.<Connection>list(connections.create()).whenComplete((created, notCreated) -> {
+            if (notCreated != null) {
+                result.completeExceptionally(failed(sql, notCreated));
+                return;
+            }
             Connection connection = created.get(0);
+            if (result.isDone()) {
+                // Cancelled while the connection was being made: give it back unused.
+                Publishers.list(connection.close());
+                return;
+            }
             CompletableFuture<List<T>> items;
             try {
                 Statement statement = connection.createStatement(numbered);
@@ -68,16 +88,50 @@ final class DirectR2dbc {
             } catch (RuntimeException e) {
                 items = CompletableFuture.failedFuture(e);
             }
-            return items.handle((rows, error) -> Publishers.list(connection.close()).handle((closed, closeError) -> {
-                if (error != null) {
-                    Throwable cause = error instanceof CompletionException && error.getCause() != null
-                            ? error.getCause() : error;
-                    throw new CompletionException(new DataAccessException("SQL [" + sql + "]; " + cause.getMessage(),
-                            cause));
+            CompletableFuture<List<T>> running = items;
+            if (queryTimeout > 0) {
+                CompletableFuture.delayedExecutor(queryTimeout, TimeUnit.SECONDS).execute(() -> {
+                    if (!running.isDone()) {
+                        // PostgreSQL ends the statement with SQLSTATE 57014, as pgjdbc's query timeout does.
+                        cancelOnServer(connection);
+                    }
+                });
+            }
+            result.whenComplete((done, error) -> {
+                if (result.isCancelled() && !running.isDone()) {
+                    cancelOnServer(connection).whenComplete((sent, notSent) -> running.cancel(false));
                 }
-                return rows;
-            })).thenCompose(closing -> closing);
+            });
+            running.whenComplete((rows, error) -> Publishers.list(connection.close()).whenComplete((closed, closeError) -> {
+                if (error != null) {
+                    result.completeExceptionally(failed(sql, error));
+                } else {
+                    result.complete(rows);
+                }
+            }));
         });
+        return result;
+    }
+
+    /**
+     * Asks the server to cancel the statement running on this connection (PostgreSQL's cancel request, on a
+     * connection of its own); the statement then fails with SQLSTATE 57014. A no-op for a driver other than
+     * r2dbc-postgresql.
+     */
+    private static CompletableFuture<?> cancelOnServer(Connection connection) {
+        Object unwrapped = connection;
+        while (!(unwrapped instanceof PostgresqlConnection) && unwrapped instanceof Wrapped<?> wrapped
+                && wrapped.unwrap() != unwrapped) {
+            unwrapped = wrapped.unwrap();
+        }
+        return unwrapped instanceof PostgresqlConnection postgres
+                ? Publishers.list(postgres.cancelRequest())
+                : CompletableFuture.completedFuture(null);
+    }
+
+    private static CompletionException failed(String sql, Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        return new CompletionException(new DataAccessException("SQL [" + sql + "]; " + cause.getMessage(), cause));
     }
 
     private static Object[] read(Readable row, JdbcType[] columnTypes) {

@@ -164,7 +164,7 @@ public final class GeneratedTables<I, U extends Record, S extends Record> extend
                 primaryKey(sessions, sessionTable),
                 foreignKey(sessions, sessionUserId, sessionTable),
                 index(sessions, sessionUserId, sessionTable),
-                true);
+                true, true);
     }
 
     private static String primaryKey(Table<?> sessions, String sessionTable) {

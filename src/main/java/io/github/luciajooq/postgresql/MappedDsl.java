@@ -43,13 +43,38 @@ final class MappedDsl {
      */
     static DSLContext derive(DSLContext dsl, RenderMapping mapping, boolean renderSchema) {
         Configuration application = dsl.configuration();
+        return DSL.using(configuration(application, settings(application.settings(), mapping, renderSchema)));
+    }
+
+    /**
+     * The adapter's configuration on the application's (or a transaction's) connections, listeners and providers,
+     * with the adapter's settings: cheap enough to make for each transaction.
+     *
+     * @throws IllegalArgumentException when the dialect is not PostgreSQL's
+     */
+    static Configuration configuration(Configuration application, Settings settings) {
         SQLDialect dialect = application.dialect();
         if (dialect.family() != SQLDialect.POSTGRES) {
             throw new IllegalArgumentException(
                     "dsl must use SQLDialect.POSTGRES for the PostgreSQL adapter, it uses " + dialect);
         }
-        Settings kept = application.settings();
-        Settings settings = new Settings()
+        Configuration derived = new DefaultConfiguration()
+                .set(dialect)
+                .set(settings)
+                .set(application.connectionProvider())
+                .set(application.transactionProvider())
+                .set(application.executeListenerProviders())
+                .set(application.transactionListenerProviders());
+        ConnectionFactory connectionFactory = application.connectionFactory();
+        if (connectionFactory != null) {
+            derived = derived.set(connectionFactory);
+        }
+        return derived;
+    }
+
+    /** The adapter's settings, keeping the application's query timeout, fetch size and execute logging. */
+    static Settings settings(Settings kept, RenderMapping mapping, boolean renderSchema) {
+        return new Settings()
                 .withStatementType(StatementType.PREPARED_STATEMENT)
                 .withParamType(ParamType.INDEXED)
                 // Every identifier quoted and kept as written: names reach SQL exactly as given, never unquoted.
@@ -64,19 +89,8 @@ final class MappedDsl {
                 .withFetchSize(kept.getFetchSize())
                 .withExecuteLogging(kept.isExecuteLogging())
                 .withExecuteLoggingSQLExceptions(kept.isExecuteLoggingSQLExceptions());
-        Configuration derived = new DefaultConfiguration()
-                .set(dialect)
-                .set(settings)
-                .set(application.connectionProvider())
-                .set(application.transactionProvider())
-                .set(application.executeListenerProviders())
-                .set(application.transactionListenerProviders());
-        ConnectionFactory connectionFactory = application.connectionFactory();
-        if (connectionFactory != null) {
-            derived = derived.set(connectionFactory);
-        }
-        return DSL.using(derived);
     }
+
     /** The render mapping that sends lucia-jooq's generated tables to these names. */
     static RenderMapping mapping(TableNames names) {
         MappedSchema schema = new MappedSchema()

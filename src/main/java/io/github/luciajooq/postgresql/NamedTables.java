@@ -27,9 +27,10 @@ import java.util.Set;
 public final class NamedTables extends SessionTables<String, Map<String, Object>, Map<String, Object>> {
 
     private static final int MAX_IDENTIFIER_BYTES = 63;
-    private static final Set<String> LUCIAS_USER_COLUMNS = Set.of(AUTH_USER.ID.getName());
-    private static final Set<String> LUCIAS_SESSION_COLUMNS = Set.of(
-            USER_SESSION.ID.getName(), USER_SESSION.USER_ID.getName(), USER_SESSION.EXPIRES_AT.getName());
+    // Lucia's column names, as the changelog and the generated classes have them. Not read from the generated
+    // classes: this class must load without them, so that an unsupported jOOQ is refused by name (JooqVersion).
+    private static final Set<String> LUCIAS_USER_COLUMNS = Set.of("id");
+    private static final Set<String> LUCIAS_SESSION_COLUMNS = Set.of("id", "user_id", "expires_at");
 
     private final TableNames names;
     private final List<String> userColumns;
@@ -48,7 +49,7 @@ public final class NamedTables extends SessionTables<String, Map<String, Object>
                 ConstraintNames.primaryKey(names.sessionTable()),
                 ConstraintNames.foreignKey(names.sessionTable(), USER_SESSION.USER_ID.getName()),
                 ConstraintNames.index(names.sessionTable(), USER_SESSION.USER_ID.getName()),
-                false);
+                false, false);
     }
 
     /** The tables with these names ({@link TableNames#of(String, String)}), reading Lucia's columns only. */
@@ -58,6 +59,7 @@ public final class NamedTables extends SessionTables<String, Map<String, Object>
 
     /** The tables with these names, reading Lucia's columns only. */
     public static NamedTables of(TableNames names) {
+        JooqVersion.require();
         return new NamedTables(Arguments.requireNonNull(names, "names"), List.of(), List.of());
     }
 

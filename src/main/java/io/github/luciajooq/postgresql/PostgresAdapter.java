@@ -8,17 +8,12 @@ import io.github.luciajooq.spi.DatabaseSession;
 import io.github.luciajooq.spi.DatabaseSessionAndUser;
 import java.sql.Connection;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.function.IntFunction;
 import javax.sql.DataSource;
+import org.jooq.Configuration;
 import org.jooq.DSLContext;
-import org.jooq.Field;
-import org.jooq.Record;
-import org.jooq.ResultQuery;
 import org.jooq.SQLDialect;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
@@ -49,10 +44,12 @@ import org.jooq.impl.DSL;
  * application's {@code ExecuteListener}s see every statement, and nothing else (name quoting and case, render
  * mapping, statement type, inlined values, visit listeners, converter providers) can change the adapter's SQL.
  * Statements are rendered once, when the adapter is made, and every statement is prepared with bound values: no id
- * ever becomes part of SQL text. When no execute listener is configured and jOOQ's execute logging is not at
- * {@code DEBUG}, statements whose values are all plain (text, numbers, booleans, UUIDs, timestamps, without a
- * converter or binding of the application's) run over JDBC directly, as a hand-written {@code PreparedStatement}
- * would; the others run through jOOQ. Results are the same either way.
+ * ever becomes part of SQL text. Statements whose values are all plain (text, numbers, booleans, UUIDs,
+ * timestamps, without a converter or binding of the application's) run over JDBC directly, as a hand-written
+ * {@code PreparedStatement} would, unless jOOQ's execute logging is at {@code DEBUG}; the others run through jOOQ.
+ * Results are the same either way. The application's execute listeners see the direct statements too, with jOOQ's
+ * events from {@code start} to {@code end} except the result and record events (rows are read as plain values,
+ * not records); {@code ctx.query()} is a plain SQL query of the statement, made when a listener asks for it.
  *
  * <h2>Time</h2>
  * The API speaks {@link Instant}; the expiry column is {@code TIMESTAMPTZ}. Results do not depend on the JVM's
@@ -67,8 +64,10 @@ import org.jooq.impl.DSL;
  * and nothing is written. Text that cannot be stored exactly, values jOOQ cannot bind and a taken id
  * ({@code ON CONFLICT (id) DO NOTHING} and the row count) are refused without an error in PostgreSQL, so they leave
  * the caller's transaction usable; what PostgreSQL itself refuses (an unknown user or attribute, a value of the
- * wrong type) aborts a transaction the caller holds open. Messages never contain a session id. Other database
- * errors are jOOQ's {@link DataAccessException}, with the driver's error as cause.
+ * wrong type) aborts a transaction the caller holds open. Messages never contain a session id. Refusals are
+ * recognised in the cause chain of whatever reaches the adapter, so an application's exception-translating
+ * listener (Spring Boot's) does not hide them. Other database errors are jOOQ's {@link DataAccessException}, with
+ * the driver's error as cause, or what the application's listeners replaced it with.
  * <p>
  * Instances are thread-safe when the context's connection provider is (a {@code DataSource}'s is; a single
  * {@code Connection} is not for concurrent use), and immutable.
@@ -80,12 +79,12 @@ import org.jooq.impl.DSL;
 public final class PostgresAdapter<I, U, S> implements Adapter<I, U, S> {
 
     private final Statements<I, U, S> statements;
-    private final DirectJdbc direct;
+    private final JdbcExecutor executor;
     private final SessionTables<I, U, S> tables;
 
-    private PostgresAdapter(Statements<I, U, S> statements, SessionTables<I, U, S> tables) {
+    private PostgresAdapter(Statements<I, U, S> statements, JdbcExecutor executor, SessionTables<I, U, S> tables) {
         this.statements = statements;
-        this.direct = new DirectJdbc(statements.dsl());
+        this.executor = executor;
         this.tables = tables;
     }
 
@@ -122,7 +121,39 @@ public final class PostgresAdapter<I, U, S> implements Adapter<I, U, S> {
     public static <I, U, S> PostgresAdapter<I, U, S> create(DSLContext dsl, SessionTables<I, U, S> tables) {
         Arguments.requireNonNull(dsl, "dsl");
         Arguments.requireNonNull(tables, "tables");
-        return new PostgresAdapter<>(new Statements<>(dsl, tables.model()), tables);
+        Statements<I, U, S> statements = new Statements<>(dsl, tables.model());
+        return new PostgresAdapter<>(statements, new JdbcExecutor(statements.dsl().configuration()), tables);
+    }
+
+    /**
+     * This adapter on a transaction's configuration: its statements, rendered once when this adapter was made, run
+     * on the transaction's connection, for an application on jOOQ's default transaction provider, whose
+     * {@code dsl.transaction(trx -> ...)} hands the transaction to the lambda and nowhere else. Making it costs a
+     * few objects; use it for the transaction's span only, with {@code Lucia.withAdapter}:
+     * <pre>{@code
+     * dsl.transaction(trx -> {
+     *     Lucia<UUID, UsersRecord, SessionsRecord> inTransaction = lucia.withAdapter(adapter.in(trx));
+     *     NewSession<UUID, SessionsRecord> created = inTransaction.createSession(userId, new SessionsRecord());
+     * });
+     * }</pre>
+     * The settings kept (query timeout, fetch size, execute logging) are those of the context this adapter was made
+     * on; the connection provider, transaction provider and listeners are the transaction's. With a
+     * {@code ThreadLocalTransactionProvider}, or Spring's transaction-aware data source, the adapter joins the
+     * thread's transaction by itself and needs none of this.
+     *
+     * @param transaction the configuration {@code dsl.transaction(...)} passed to its lambda
+     * @throws IllegalArgumentException when its dialect is not PostgreSQL's
+     */
+    public PostgresAdapter<I, U, S> in(Configuration transaction) {
+        Arguments.requireNonNull(transaction, "transaction");
+        return new PostgresAdapter<>(statements,
+                new JdbcExecutor(MappedDsl.configuration(transaction, statements.dsl().settings())), tables);
+    }
+
+    /** {@link #in(Configuration)} on the transaction's context, {@code trx.dsl()}. */
+    public PostgresAdapter<I, U, S> in(DSLContext transaction) {
+        Arguments.requireNonNull(transaction, "transaction");
+        return in(transaction.configuration());
     }
 
     /** The tables this adapter uses. */
@@ -136,7 +167,7 @@ public final class PostgresAdapter<I, U, S> implements Adapter<I, U, S> {
         if (!StorableText.isStorable(sessionId)) {
             return Optional.empty();
         }
-        List<DatabaseSessionAndUser<I, U, S>> found = fetch(statements.sessionAndUserReader(),
+        List<DatabaseSessionAndUser<I, U, S>> found = executor.fetch(statements.sessionAndUserReader(),
                 statements.sessionAndUser(sessionId), statements::sessionAndUser);
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
@@ -147,7 +178,7 @@ public final class PostgresAdapter<I, U, S> implements Adapter<I, U, S> {
         if (userId instanceof String text && !StorableText.isStorable(text)) {
             return List.of();
         }
-        return fetch(statements.userSessionsReader(), statements.userSessions(userId), statements::session);
+        return executor.fetch(statements.userSessionsReader(), statements.userSessions(userId), statements::session);
     }
 
     @Override
@@ -157,10 +188,16 @@ public final class PostgresAdapter<I, U, S> implements Adapter<I, U, S> {
         if (refused != null) {
             throw refused;
         }
+        if (!statements.errors().userForeignKeysKnown()) {
+            statements.errors().learnUserForeignKeys(executor.fetch(statements.userForeignKeysReader(),
+                    statements.userForeignKeys(), row -> (String) row.apply(0)));
+        }
         int inserted;
         try {
-            inserted = execute(statements.insert(session));
-        } catch (DataAccessException e) {
+            inserted = executor.execute(statements.insert(session));
+        } catch (RuntimeException e) {
+            // jOOQ's DataAccessException, or what an application's listener made of it (Spring's translator):
+            // either way the driver's error is in the cause chain.
             throw statements.errors().translate(e, JdbcErrors.of(e), session);
         }
         if (inserted == 0) {
@@ -172,14 +209,14 @@ public final class PostgresAdapter<I, U, S> implements Adapter<I, U, S> {
     public boolean updateSessionExpiration(String sessionId, Instant expiresAt) {
         Arguments.requireId(sessionId, "sessionId");
         Statements.Bound update = statements.updateExpiration(sessionId, expiresAt);
-        return StorableText.isStorable(sessionId) && execute(update) > 0;
+        return StorableText.isStorable(sessionId) && executor.execute(update) > 0;
     }
 
     @Override
     public void deleteSession(String sessionId) {
         Arguments.requireId(sessionId, "sessionId");
         if (StorableText.isStorable(sessionId)) {
-            execute(statements.delete(sessionId));
+            executor.execute(statements.delete(sessionId));
         }
     }
 
@@ -187,7 +224,7 @@ public final class PostgresAdapter<I, U, S> implements Adapter<I, U, S> {
     public void deleteUserSessions(I userId) {
         Arguments.requireUserId(userId, "userId");
         if (!(userId instanceof String text) || StorableText.isStorable(text)) {
-            execute(statements.deleteOfUser(userId));
+            executor.execute(statements.deleteOfUser(userId));
         }
     }
 
@@ -204,41 +241,12 @@ public final class PostgresAdapter<I, U, S> implements Adapter<I, U, S> {
         Instant from = Statements.EARLIEST_EXPIRY;
         Statements.Batch batch;
         do {
-            batch = fetch(statements.deleteExpiredReader(), statements.deleteExpiredBatch(now, from),
+            batch = executor.fetch(statements.deleteExpiredReader(), statements.deleteExpiredBatch(now, from),
                     Statements.Batch::of).get(0);
             deleted += batch.deleted();
             from = batch.latest();
         } while (batch.full());
         return deleted;
-    }
-
-    /** The rows of a select, over plain JDBC when every value is plain and nobody listens, else through jOOQ. */
-    private <T> List<T> fetch(Statements<I, U, S>.Reader reader, Statements.Bound bound, Function<IntFunction<Object>, T> map) {
-        JdbcType[] columns = reader.plainTypes();
-        if (columns != null && bound.bindTypes() != null && direct.usable()) {
-            List<Object[]> rows = direct.fetch(bound.sql(), bound.values(), bound.bindTypes(), columns);
-            List<T> mapped = new ArrayList<>(rows.size());
-            for (Object[] row : rows) {
-                mapped.add(map.apply(index -> row[index]));
-            }
-            return mapped;
-        }
-        ResultQuery<Record> query = statements.dsl().resultQuery(bound.sql(), (Object[]) bound.binds());
-        Field<?>[] types = reader.types();
-        List<T> mapped = new ArrayList<>(1);
-        for (Record row : types == null ? query.fetch() : query.coerce(types).fetch()) {
-            reader.learn(row);
-            mapped.add(map.apply(row::get));
-        }
-        return mapped;
-    }
-
-    /** The rows a statement affected, over plain JDBC when every value is plain and nobody listens. */
-    private int execute(Statements.Bound bound) {
-        if (bound.bindTypes() != null && direct.usable()) {
-            return direct.execute(bound.sql(), bound.values(), bound.bindTypes());
-        }
-        return statements.dsl().query(bound.sql(), (Object[]) bound.binds()).execute();
     }
 
     @Override

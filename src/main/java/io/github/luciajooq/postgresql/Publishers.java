@@ -125,6 +125,19 @@ final class Publishers {
         return result;
     }
 
+    /**
+     * The dependent stage, which cancels the stage it depends on when it is cancelled itself: a
+     * {@link CompletableFuture} made by {@code thenApply} and its kin does not pass a cancellation back.
+     */
+    static <T, R> CompletableFuture<R> cancelling(CompletableFuture<T> source, CompletableFuture<R> dependent) {
+        dependent.whenComplete((done, error) -> {
+            if (dependent.isCancelled()) {
+                source.cancel(false);
+            }
+        });
+        return dependent;
+    }
+
     /** The one item a query emits, or empty. */
     static <T> CompletableFuture<Optional<T>> atMostOne(Publisher<? extends T> publisher) {
         return Publishers.<T>list(publisher).thenApply(items -> {

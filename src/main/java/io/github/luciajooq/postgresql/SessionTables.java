@@ -16,6 +16,7 @@ public abstract sealed class SessionTables<I, U, S> permits GeneratedTables, Nam
 
     /** Lucia's tables by their documented names, {@code auth_user} and {@code user_session}; no attribute columns. */
     public static NamedTables lucia() {
+        JooqVersion.require();
         return NamedTables.of(TableNames.DEFAULT);
     }
 

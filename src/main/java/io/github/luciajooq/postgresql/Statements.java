@@ -74,6 +74,9 @@ final class Statements<I, U, S> {
     private final String delete;
     private final String deleteOfUser;
     private final Reader deleteExpired;
+    private final Reader userForeignKeys;
+    /** The session table and the user table as the statements render them, and the session's user id column. */
+    private final String[] tableNames;
     private final JdbcType[] updateExpirationTypes;
     private final JdbcType[] byIdTypes;
     private final JdbcType[] byUserTypes;
@@ -120,12 +123,11 @@ final class Statements<I, U, S> {
         // several application instances never wait for, nor deadlock with, each other. It deletes the earliest
         // expiries from a given one on and returns how many and the latest, so that the next batch starts there
         // and does not scan the index entries of the rows deleted before it, which only vacuum removes. The rows
-        // are found again by their physical address, which their lock keeps still until the statement ends: by
-        // session id, each would cost a random read of the primary key's index. The address is unqualified: in each
-        // query it names the column of the one table in its scope, whatever name the table renders with.
-        Field<Object> rowAddress = DSL.field(DSL.name("ctid"));
+        // are found again by primary key, which is unique across the partitions of a partitioned table (a row's
+        // physical address is not), and only while they are still expired. In the subquery, the session table's
+        // columns name the subquery's own scan of it, the innermost table of that name.
         CommonTableExpression<?> deleted = DSL.name("deleted").as(dsl.deleteFrom(model.sessions())
-                .where(DSL.condition("{0} = any(array({1}))", rowAddress, dsl.select(rowAddress)
+                .where(DSL.condition("{0} = any(array({1}))", model.sessionId(), dsl.select(model.sessionId())
                         .from(model.sessions())
                         .where(model.expiresAt().le(placeholder(model.expiresAt())))
                         .and(model.expiresAt().ge(placeholder(model.expiresAt())))
@@ -133,13 +135,31 @@ final class Statements<I, U, S> {
                         .limit(DSL.inline(EXPIRED_BATCH))
                         .forUpdate()
                         .skipLocked()))
+                .and(model.expiresAt().le(placeholder(model.expiresAt())))
                 .returningResult(model.expiresAt()));
+        Field<String> constraintName = DSL.field(DSL.name("c", "conname"), String.class);
+        this.userForeignKeys = new Reader(dsl.render(dsl.select(constraintName.cast(String.class))
+                .from(DSL.table(DSL.name("pg_catalog", "pg_constraint")).as("c"))
+                .join(DSL.table(DSL.name("pg_catalog", "pg_attribute")).as("a"))
+                .on(DSL.condition("{0} = {1} and {2} = {3}[1]", DSL.field(DSL.name("a", "attrelid")),
+                        DSL.field(DSL.name("c", "conrelid")), DSL.field(DSL.name("a", "attnum")),
+                        DSL.field(DSL.name("c", "conkey"))))
+                .where(DSL.condition("{0} = 'f' and cardinality({1}) = 1", DSL.field(DSL.name("c", "contype")),
+                        DSL.field(DSL.name("c", "conkey"))))
+                .and(DSL.condition("{0} = to_regclass({1})", DSL.field(DSL.name("c", "conrelid")),
+                        DSL.val(null, String.class)))
+                .and(DSL.condition("{0} = to_regclass({1})", DSL.field(DSL.name("c", "confrelid")),
+                        DSL.val(null, String.class)))
+                .and(DSL.field(DSL.name("a", "attname")).cast(String.class).eq(DSL.val(null, String.class)))),
+                List.of(constraintName), true);
+        this.tableNames = new String[] {dsl.render(model.sessions()), dsl.render(model.users()),
+            model.sessionUserId().getName()};
         List<Field<?>> counted = List.of(DSL.count(), DSL.max(deleted.field(model.expiresAt().getName(), OffsetDateTime.class)));
         this.deleteExpired = new Reader(dsl.render(dsl.with(deleted).select(counted).from(deleted)), counted, true);
         this.updateExpirationTypes = plain(model.expiresAt(), model.sessionId());
         this.byIdTypes = plain(model.sessionId());
         this.byUserTypes = plain(model.sessionUserId());
-        this.byExpiriesTypes = plain(model.expiresAt(), model.expiresAt());
+        this.byExpiriesTypes = plain(model.expiresAt(), model.expiresAt(), model.expiresAt());
     }
 
     /** A bind marker of the column's type, for rendering. */
@@ -283,6 +303,17 @@ final class Statements<I, U, S> {
         return new Bound(deleteOfUser, new Param<?>[] {DSL.val(userId, model.sessionUserId())}, byUserTypes);
     }
 
+    /** The catalog's names of the session table's foreign keys from its user id to the user table. */
+    Reader userForeignKeysReader() {
+        return userForeignKeys;
+    }
+
+    Bound userForeignKeys() {
+        JdbcType text = JdbcType.STRING;
+        return new Bound(userForeignKeys.sql(), new Param<?>[] {DSL.val(tableNames[0]), DSL.val(tableNames[1]),
+            DSL.val(tableNames[2])}, new JdbcType[] {text, text, text});
+    }
+
     /** The clean-up's statement: it reads how many sessions a batch deleted, and the latest expiry among them. */
     Reader deleteExpiredReader() {
         return deleteExpired;
@@ -294,9 +325,9 @@ final class Statements<I, U, S> {
      */
     Bound deleteExpiredBatch(Instant now, Instant from) {
         Arguments.requireNonNull(now, "now");
+        Param<OffsetDateTime> upTo = DSL.val(OffsetDateTime.ofInstant(now, ZoneOffset.UTC), model.expiresAt());
         return new Bound(deleteExpired.sql(), new Param<?>[] {
-            DSL.val(OffsetDateTime.ofInstant(now, ZoneOffset.UTC), model.expiresAt()),
-            DSL.val(OffsetDateTime.ofInstant(from, ZoneOffset.UTC), model.expiresAt())}, byExpiriesTypes);
+            upTo, DSL.val(OffsetDateTime.ofInstant(from, ZoneOffset.UTC), model.expiresAt()), upTo}, byExpiriesTypes);
     }
 
     /** The earliest expiry a clean-up starts from: expiries lie in the years 1 to 9999. */

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jooq.Field;
 import org.jooq.Record;
 
@@ -44,15 +45,35 @@ final class StoreErrors {
     private final String userTable;
     private final String sessionTable;
     private final String sessionPrimaryKey;
-    private final String userForeignKey;
+    /** The names of the session table's foreign keys from its user id to the user table. */
+    private volatile Set<String> userForeignKeys;
+    private volatile boolean userForeignKeysKnown;
     private final String userIdIndex;
 
     StoreErrors(TableModel<?, ?, ?> model) {
         this.userTable = model.userName();
         this.sessionTable = model.sessionName();
         this.sessionPrimaryKey = model.sessionPrimaryKey();
-        this.userForeignKey = model.userForeignKey();
+        this.userForeignKeys = Set.of(model.userForeignKey());
+        this.userForeignKeysKnown = model.userForeignKeyKnown();
         this.userIdIndex = model.userIdIndex();
+    }
+
+    /**
+     * Whether the names of the foreign keys to the user table are known: from the application's generated classes,
+     * or learnt from the catalog ({@link #learnUserForeignKeys(List)}); until then the adapter asks the catalog before
+     * its first insert, so that an unknown user is recognised whatever the application named the key.
+     */
+    boolean userForeignKeysKnown() {
+        return userForeignKeysKnown;
+    }
+
+    /** The names of the foreign keys from the session table's user id to the user table, as the catalog has them. */
+    void learnUserForeignKeys(List<String> names) {
+        if (!names.isEmpty()) {
+            userForeignKeys = Set.copyOf(names);
+        }
+        userForeignKeysKnown = true;
     }
 
     /** The insert affected no row: another session has the id (the insert does nothing on conflict). */
@@ -72,7 +93,7 @@ final class StoreErrors {
         }
         String sqlState = server.sqlState();
         String constraint = server.constraint();
-        if (FOREIGN_KEY_VIOLATION.equals(sqlState) && userForeignKey.equals(constraint)) {
+        if (FOREIGN_KEY_VIOLATION.equals(sqlState) && userForeignKeys.contains(constraint)) {
             return refused(Reason.UNKNOWN_USER, "user " + Names.quote(String.valueOf(session.userId())) + " does not exist in table \""
                     + userTable + "\"", error);
         }

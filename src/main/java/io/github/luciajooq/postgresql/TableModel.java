@@ -25,6 +25,8 @@ import org.jooq.conf.RenderMapping;
  * @param userForeignKey the name of the session table's foreign key to the user table
  * @param userIdIndex the name of the session table's index of user ids
  * @param luciasTypesKnown whether the types of Lucia's columns are the declared ones (else checked on first read)
+ * @param userForeignKeyKnown whether {@code userForeignKey} is the foreign key's name (else it is PostgreSQL's default
+ *     name, and the real one is learnt from the catalog before the first insert)
  */
 record TableModel<I, U, S>(
         Table<?> users,
@@ -42,4 +44,5 @@ record TableModel<I, U, S>(
         String sessionPrimaryKey,
         String userForeignKey,
         String userIdIndex,
-        boolean luciasTypesKnown) {}
+        boolean luciasTypesKnown,
+        boolean userForeignKeyKnown) {}

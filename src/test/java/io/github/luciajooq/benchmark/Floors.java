@@ -44,8 +44,14 @@ final class Floors {
 
         /** Reads a session and its user by key; true when found. */
         boolean validate(String sql, String key) throws SQLException {
-            try (java.sql.Connection connection = pool.getConnection();
-                    PreparedStatement statement = connection.prepareStatement(sql)) {
+            try (java.sql.Connection connection = pool.getConnection()) {
+                return validate(connection, sql, key);
+            }
+        }
+
+        /** Reads a session and its user by key on this connection (a transaction's); true when found. */
+        static boolean validate(java.sql.Connection connection, String sql, String key) throws SQLException {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 statement.setString(1, key);
                 try (ResultSet row = statement.executeQuery()) {
                     if (!row.next()) {

@@ -34,8 +34,12 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jooq.DSLContext;
+import org.jooq.ExecuteListener;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
+import org.jooq.impl.DefaultConfiguration;
+import org.jooq.impl.DefaultExecuteListenerProvider;
+import org.springframework.boot.jooq.autoconfigure.ExceptionTranslatorExecuteListener;
 
 /**
  * Measures the session manager against a hand-written floor, in one run: validate (not renewing), validate with
@@ -188,7 +192,15 @@ public final class SessionBenchmark {
                 .of(APP_USER.USER_ID, APP_SESSION.TOKEN, APP_SESSION.OWNER, APP_SESSION.VALID_UNTIL);
         DSLContext jdbc = DSL.using(jdbcPool, SQLDialect.POSTGRES);
         DSLContext r2dbc = DSL.using(r2dbcPool, SQLDialect.POSTGRES);
-        Lucia<UUID, AppUserRecord, AppSessionRecord> lucia = Lucia.builder(PostgresAdapter.create(jdbc, tables)).build();
+        PostgresAdapter<UUID, AppUserRecord, AppSessionRecord> adapter = PostgresAdapter.create(jdbc, tables);
+        Lucia<UUID, AppUserRecord, AppSessionRecord> lucia = Lucia.builder(adapter).build();
+        // As Spring Boot's auto-configuration makes the context: its exception translator is an execute listener.
+        Lucia<UUID, AppUserRecord, AppSessionRecord> springLucia = Lucia.builder(PostgresAdapter.create(
+                DSL.using(new DefaultConfiguration().set(jdbcPool).set(SQLDialect.POSTGRES).set(
+                        new DefaultExecuteListenerProvider(ExceptionTranslatorExecuteListener.DEFAULT))), tables)).build();
+        Lucia<UUID, AppUserRecord, AppSessionRecord> listenedLucia = Lucia.builder(PostgresAdapter.create(
+                DSL.using(new DefaultConfiguration().set(jdbcPool).set(SQLDialect.POSTGRES).set(
+                        new ExecuteListener() {})), tables)).build();
         Lucia<UUID, AppUserRecord, AppSessionRecord> renewing = Lucia.builder(PostgresAdapter.create(jdbc, tables))
                 .renewalThreshold(Duration.ofDays(30)).build();
         Lucia<String, Map<String, Object>, Map<String, Object>> named = Lucia.builder(PostgresAdapter.create(jdbc)).build();
@@ -205,6 +217,24 @@ public final class SessionBenchmark {
             measure("validate", "JDBC", concurrency,
                     random -> lucia.validateSession(token(random.nextInt(USERS))).orElseThrow(),
                     random -> require(jdbcFloor.validate(Floors.SELECT_SESSION_AND_USER, key(token(random.nextInt(USERS))))));
+            measure("validate, Spring's translator", "JDBC", concurrency,
+                    random -> springLucia.validateSession(token(random.nextInt(USERS))).orElseThrow(),
+                    random -> require(jdbcFloor.validate(Floors.SELECT_SESSION_AND_USER, key(token(random.nextInt(USERS))))));
+            measure("validate, a no-op listener", "JDBC", concurrency,
+                    random -> listenedLucia.validateSession(token(random.nextInt(USERS))).orElseThrow(),
+                    random -> require(jdbcFloor.validate(Floors.SELECT_SESSION_AND_USER, key(token(random.nextInt(USERS))))));
+            measure("validate in a jOOQ transaction", "JDBC", concurrency,
+                    random -> jdbc.transaction(trx -> lucia.withAdapter(adapter.in(trx))
+                            .validateSession(token(random.nextInt(USERS))).orElseThrow()),
+                    random -> jdbc.transaction(trx -> {
+                        java.sql.Connection connection = trx.connectionProvider().acquire();
+                        try {
+                            require(Floors.Jdbc.validate(connection, Floors.SELECT_SESSION_AND_USER,
+                                    key(token(random.nextInt(USERS)))));
+                        } finally {
+                            trx.connectionProvider().release(connection);
+                        }
+                    }));
             measure("validate, named tables", "JDBC", concurrency,
                     random -> named.validateSession(token(random.nextInt(USERS))).orElseThrow(),
                     random -> require(jdbcFloor.validate(Floors.SELECT_NAMED_SESSION_AND_USER,

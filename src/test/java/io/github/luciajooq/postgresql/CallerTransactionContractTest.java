@@ -10,8 +10,9 @@ import java.util.function.Function;
 import org.jooq.DSLContext;
 
 /**
- * The contract with every operation inside a transaction the application runs, as jOOQ users write it:
- * {@code dsl.transactionResult(cfg -> PostgresAdapter.create(cfg.dsl(), tables).operation(...))}.
+ * The contract with every operation inside a transaction the application runs on jOOQ's default transaction
+ * provider, as the README shows it: one adapter for the application, bound to each transaction,
+ * {@code dsl.transactionResult(trx -> adapter.in(trx).operation(...))}.
  */
 class CallerTransactionContractTest extends DriverContract {
 
@@ -24,14 +25,15 @@ class CallerTransactionContractTest extends DriverContract {
     private final class InCallerTransaction implements Adapter<Object, Object, Object> {
 
         private final DSLContext dsl;
+        private final PostgresAdapter<Object, Object, Object> adapter;
 
         InCallerTransaction(DSLContext dsl) {
             this.dsl = dsl;
+            this.adapter = PostgresAdapter.create(dsl, tables.tables());
         }
 
         private <T> T inTransaction(Function<PostgresAdapter<Object, Object, Object>, T> operation) {
-            return dsl.transactionResult(transaction ->
-                    operation.apply(PostgresAdapter.create(transaction.dsl(), tables.tables())));
+            return dsl.transactionResult(transaction -> operation.apply(adapter.in(transaction)));
         }
 
         @Override

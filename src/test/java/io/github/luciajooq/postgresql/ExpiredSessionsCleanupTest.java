@@ -32,7 +32,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * {@code deleteExpiredSessions} at a size where it takes several batches, on each path a statement can take: JDBC
- * directly, JDBC through jOOQ (when the application has an execute listener), and R2DBC. The sessions are inserted
+ * directly, JDBC with an application's execute listener, and R2DBC; and on session tables the application
+ * partitioned. The sessions are inserted
  * by SQL, as thousands of {@code setSession} calls would take a minute on a non-pooling data source.
  */
 @ExtendWith(PostgresDatabaseExtension.class)
@@ -44,7 +45,7 @@ class ExpiredSessionsCleanupTest {
     /** The ways the adapter can run its statements. */
     enum Path {
         JDBC(database -> PostgresAdapter.create(database.dsl())),
-        JDBC_THROUGH_JOOQ(database -> PostgresAdapter.create(DSL.using(new DefaultConfiguration()
+        JDBC_WITH_A_LISTENER(database -> PostgresAdapter.create(DSL.using(new DefaultConfiguration()
                 .set(database.dataSource())
                 .set(SQLDialect.POSTGRES)
                 .set(ExecuteListener.onExecuteStart(context -> { }))))),
@@ -121,6 +122,46 @@ class ExpiredSessionsCleanupTest {
         }
         assertThat(adapter.deleteExpiredSessions(now)).as("the held rows, once free").isEqualTo(2);
         assertThat(database.count("user_session")).isZero();
+    }
+
+    /** How an application may partition its session table, by the id its unique key needs. */
+    enum Partitioning {
+        RANGE_OF_ID("PARTITION BY RANGE (id)", "FOR VALUES FROM (MINVALUE) TO ('m')", "FOR VALUES FROM ('m') TO (MAXVALUE)"),
+        HASH_OF_ID("PARTITION BY HASH (id)", "FOR VALUES WITH (MODULUS 2, REMAINDER 0)",
+                "FOR VALUES WITH (MODULUS 2, REMAINDER 1)");
+
+        private final String by;
+        private final String first;
+        private final String second;
+
+        Partitioning(String by, String first, String second) {
+            this.by = by;
+            this.first = first;
+            this.second = second;
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Partitioning.class)
+    void onAPartitionedTableOnlyExpiredSessionsGoWhateverPartitionTheyAreIn(Partitioning partitioning) {
+        database.execute("DROP TABLE user_session");
+        database.execute("CREATE TABLE user_session (id TEXT PRIMARY KEY, expires_at TIMESTAMPTZ NOT NULL,"
+                + " user_id TEXT NOT NULL REFERENCES auth_user (id)) " + partitioning.by);
+        database.execute("CREATE TABLE user_session_1 PARTITION OF user_session " + partitioning.first);
+        database.execute("CREATE TABLE user_session_2 PARTITION OF user_session " + partitioning.second);
+        database.execute("CREATE INDEX ON user_session (expires_at)");
+        // Expired sessions a.., live ones n..: in a range partitioning each kind has a partition of its own, and the
+        // rows of both partitions share physical addresses; in a hash one both kinds are in both partitions.
+        insertExpired("a-expired-", 300, now, 1);
+        insertExpired("n-live-", 300, now.plusSeconds(60), 1);
+
+        for (Path path : Path.values()) {
+            assertThat(path.adapter.apply(database).deleteExpiredSessions(now)).as(path.name())
+                    .isEqualTo(path == Path.JDBC ? 300 : 0);
+        }
+
+        assertThat(database.dsl().fetch("SELECT id FROM user_session WHERE id LIKE 'n-live-%'")).hasSize(300);
+        assertThat(database.count("user_session")).isEqualTo(300);
     }
 
     /** Sessions {@code prefix0..prefix(count-1)} of user-1, expiring at {@code expiresAt} less {@code step} ms each. */

@@ -145,17 +145,33 @@ class RefusalsTest {
                         Reason.INVALID_SESSION_ID, "session id", false));
     }
 
-    static Stream<Arguments> refusalsOnEveryDriver() {
-        return refusals().flatMap(refusal -> Stream.of(Arguments.of("JDBC", refusal), Arguments.of("R2DBC", refusal)));
+    /**
+     * The application's contexts a refusal must keep its reason on: plain ones on each driver, and JDBC ones with an
+     * execute listener that replaces jOOQ's exception, Spring Boot's translator (which every Boot application's
+     * context has) and one that wraps every exception in a type of the application's own.
+     */
+    enum Context {
+        JDBC, JDBC_SPRING_TRANSLATOR, JDBC_REPLACING_LISTENER, R2DBC;
+
+        Adapter<String, Map<String, Object>, Map<String, Object>> adapter(TestDatabase database) {
+            return switch (this) {
+                case JDBC -> PostgresAdapter.create(database.dsl());
+                case JDBC_SPRING_TRANSLATOR -> PostgresAdapter.create(ApplicationContexts.springBoot(database));
+                case JDBC_REPLACING_LISTENER -> PostgresAdapter.create(ApplicationContexts.replacingErrors(database));
+                case R2DBC -> new BlockingAdapter<>(AsyncPostgresAdapter.create(
+                        DSL.using(database.connectionFactory(), SQLDialect.POSTGRES)));
+            };
+        }
+    }
+
+    static Stream<Arguments> refusalsOnEveryContext() {
+        return refusals().flatMap(refusal -> Stream.of(Context.values()).map(context -> Arguments.of(context, refusal)));
     }
 
     @ParameterizedTest(name = "{0}: {1}")
-    @MethodSource("refusalsOnEveryDriver")
-    void eachRefusalHasItsReasonNamesItsCauseAndWritesNothing(String driver, Refusal refusal) {
-        Adapter<String, Map<String, Object>, Map<String, Object>> adapter = driver.equals("JDBC")
-                ? PostgresAdapter.create(database.dsl())
-                : new BlockingAdapter<>(AsyncPostgresAdapter.create(
-                        DSL.using(database.connectionFactory(), SQLDialect.POSTGRES)));
+    @MethodSource("refusalsOnEveryContext")
+    void eachRefusalHasItsReasonNamesItsCauseAndWritesNothing(Context context, Refusal refusal) {
+        Adapter<String, Map<String, Object>, Map<String, Object>> adapter = context.adapter(database);
 
         SessionStoreException refused = catchThrowableOfType(SessionStoreException.class,
                 () -> adapter.setSession(refusal.session()));
@@ -184,6 +200,21 @@ class RefusalsTest {
         });
 
         assertThat(usable).containsExactly(refusal.beforeAnySql());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.EnumSource(Context.class)
+    void anUnknownUserIsRecognisedWhateverTheApplicationNamedTheForeignKey(Context context) {
+        database.execute("ALTER TABLE user_session RENAME CONSTRAINT user_session_user_id_fkey"
+                + " TO sessions_owner_must_exist");
+        Adapter<String, Map<String, Object>, Map<String, Object>> adapter = context.adapter(database);
+
+        SessionStoreException refused = catchThrowableOfType(SessionStoreException.class,
+                () -> adapter.setSession(session(SECRET, "ghost", Map.of("ip", "10.0.0.1"))));
+
+        assertThat(refused.reason()).isEqualTo(Reason.UNKNOWN_USER);
+        assertThat(refused).hasMessageContaining("\"ghost\"");
+        assertThat(database.count("user_session")).isEqualTo(1);
     }
 
     @Test

@@ -50,6 +50,20 @@ class LiquibasePostgresDatabaseTest {
     }
 
     @Test
+    void theEmbeddedServerIsTheReleaseTheReadmePromises() throws Exception {
+        try (CodegenServer server = CodegenServer.start("embedded");
+                java.sql.Connection connection = server.connect("postgres");
+                java.sql.Statement statement = connection.createStatement();
+                java.sql.ResultSet row = statement.executeQuery("SHOW server_version_num")) {
+            row.next();
+            assertThat(Integer.parseInt(row.getString(1)) / 10_000)
+                    .as("PostgreSQL's major release, from the binaries on this module's class path as an application's"
+                            + " build resolves them")
+                    .isEqualTo(17);
+        }
+    }
+
+    @Test
     void aChangelogAlsoOnTheClassPathAsAfterAPreviousBuildIsTakenFromTheSearchPath(@TempDir Path target,
             @TempDir Path previousBuildOutput) throws Exception {
         Path staleCopy = previousBuildOutput.resolve("db/changelog.xml");

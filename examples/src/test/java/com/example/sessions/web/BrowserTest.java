@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.example.sessions.Application;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import com.example.sessions.DemoDatabase;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -38,7 +38,7 @@ class BrowserTest {
     private static final AtomicInteger USERS = new AtomicInteger();
 
     private static final MovableClock clock = new MovableClock();
-    private static EmbeddedPostgres postgres;
+    private static DemoDatabase database;
     private static WebServer demo;
     private static Server otherSite;
     private static String base;
@@ -47,8 +47,8 @@ class BrowserTest {
     static void start() throws Exception {
         assumeTrue(Browser.installed() || "true".equals(System.getenv("CI")),
                 "Chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
-        postgres = EmbeddedPostgres.builder().setServerConfig("fsync", "off").start();
-        demo = WebServer.start(Application.start(postgres.getPostgresDatabase(), clock), 0);
+        database = DemoDatabase.forTests();
+        demo = WebServer.start(Application.start(database.pool(), clock), 0);
         base = "http://localhost:" + demo.port();
         otherSite = otherSite(base);
     }
@@ -61,8 +61,8 @@ class BrowserTest {
         if (demo != null) {
             demo.close();
         }
-        if (postgres != null) {
-            postgres.close();
+        if (database != null) {
+            database.close();
         }
     }
 

@@ -2,7 +2,7 @@ package com.example.sessions.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import com.example.sessions.DemoDatabase;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,7 +37,7 @@ class HostileRequestsTest {
 
     @BeforeAll
     static void start() throws IOException {
-        demo = LocalDemo.start(EmbeddedPostgres.builder().setServerConfig("fsync", "off").start(), 0);
+        demo = LocalDemo.start(DemoDatabase.forTests(), 0);
     }
 
     @AfterAll

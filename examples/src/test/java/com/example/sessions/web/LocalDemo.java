@@ -1,42 +1,47 @@
 package com.example.sessions.web;
 
 import com.example.sessions.Application;
+import com.example.sessions.ConnectionPool;
+import com.example.sessions.DemoDatabase;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
 
 /**
  * Runs the demo web application on an embedded PostgreSQL, for a person with a browser: no server to install, no
- * Docker. {@code -Ddemo.port=8080} picks the port. (A launcher for development, kept with the tests as Spring Boot's
- * test applications are: the application itself takes any {@code DataSource}.)
+ * Docker. {@code -Ddemo.port=8080} picks the port, {@code -Ddemo.pool=4} the connection pool's size (by default
+ * {@link ConnectionPool#sizeFor} this machine's cores, the database's too). (A launcher for development, kept with
+ * the tests as Spring Boot's test applications are: the application itself takes any {@code DataSource}.)
  */
 public final class LocalDemo implements AutoCloseable {
 
-    private final EmbeddedPostgres postgres;
+    private final DemoDatabase database;
     private final WebServer server;
 
-    private LocalDemo(EmbeddedPostgres postgres, WebServer server) {
-        this.postgres = postgres;
+    private LocalDemo(DemoDatabase database, WebServer server) {
+        this.database = database;
         this.server = server;
     }
 
     public static void main(String[] args) throws Exception {
+        int poolSize = Integer.getInteger("demo.pool", ConnectionPool.sizeFor(Runtime.getRuntime().availableProcessors()));
         // When the start fails (a taken port), the exception says what to do, and nothing is left running.
-        LocalDemo demo = start(EmbeddedPostgres.builder().start(), Integer.getInteger("demo.port", 8080));
+        LocalDemo demo = start(DemoDatabase.start(EmbeddedPostgres.builder(), poolSize),
+                Integer.getInteger("demo.port", 8080));
         Runtime.getRuntime().addShutdownHook(new Thread(demo::close));
-        System.out.println("lucia-jooq demo: open http://localhost:" + demo.port() + "/ (Ctrl+C stops it)");
+        System.out.println("lucia-jooq demo: open http://localhost:" + demo.port() + "/ (Ctrl+C stops it); "
+                + ConnectionPool.describe(demo.database.pool()));
         Thread.currentThread().join();
     }
 
     /**
-     * Starts the demo on this PostgreSQL, which it then owns: when anything after it fails to start (the port is
-     * taken), the database is stopped before the exception leaves, so nothing is left running.
+     * Starts the demo on this database and its pool, which it then owns: when anything after it fails to start (the
+     * port is taken), the pool and the database are closed before the exception leaves, so nothing is left running.
      */
-    static LocalDemo start(EmbeddedPostgres postgres, int port) {
+    static LocalDemo start(DemoDatabase database, int port) {
         try {
-            Application application = Application.start(postgres.getPostgresDatabase());
-            return new LocalDemo(postgres, WebServer.start(application, port));
+            Application application = Application.start(database.pool());
+            return new LocalDemo(database, WebServer.start(application, port));
         } catch (RuntimeException failed) {
-            closeQuietly(postgres, failed);
+            closeQuietly(database, failed);
             throw failed;
         }
     }
@@ -50,14 +55,14 @@ public final class LocalDemo implements AutoCloseable {
         try {
             server.close();
         } finally {
-            closeQuietly(postgres, null);
+            closeQuietly(database, null);
         }
     }
 
-    private static void closeQuietly(EmbeddedPostgres postgres, RuntimeException failed) {
+    private static void closeQuietly(DemoDatabase database, RuntimeException failed) {
         try {
-            postgres.close();
-        } catch (IOException closing) {
+            database.close();
+        } catch (RuntimeException closing) {
             if (failed != null) {
                 failed.addSuppressed(closing);
             }

@@ -3,17 +3,15 @@ package com.example.sessions.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import com.example.sessions.DemoDatabase;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,7 +28,7 @@ class WebServerTest {
 
     @BeforeAll
     static void start() throws IOException {
-        demo = LocalDemo.start(EmbeddedPostgres.builder().setServerConfig("fsync", "off").start(), 0);
+        demo = LocalDemo.start(DemoDatabase.forTests(), 0);
     }
 
     @AfterAll
@@ -120,19 +118,17 @@ class WebServerTest {
     @Test
     void whenThePortIsTakenTheLauncherSaysWhatToDoAndLeavesNoDatabaseRunning() throws Exception {
         try (ServerSocket taken = new ServerSocket(0)) {
-            EmbeddedPostgres owned = EmbeddedPostgres.builder().setServerConfig("fsync", "off").start();
-            DataSource database = owned.getPostgresDatabase();
+            DemoDatabase owned = DemoDatabase.forTests();
 
             assertThatThrownBy(() -> LocalDemo.start(owned, taken.getLocalPort()))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("port " + taken.getLocalPort() + " is taken")
                     .hasMessageContaining("-Ddemo.port=");
 
-            assertThatThrownBy(() -> {
-                try (Connection connection = database.getConnection()) {
-                    connection.isValid(5);
-                }
-            }).as("the embedded PostgreSQL was stopped").isInstanceOf(SQLException.class);
+            assertThat(owned.pool().isClosed()).as("the connection pool was closed").isTrue();
+            // Counting connections opens one outside the pool, straight to the server: refused once it is stopped.
+            assertThatThrownBy(owned::connectionsOpen).as("the embedded PostgreSQL was stopped")
+                    .hasCauseInstanceOf(SQLException.class);
         }
     }
 }
