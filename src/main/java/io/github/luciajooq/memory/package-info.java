@@ -1,2 +1,2 @@
-/** An in-memory {@link io.github.luciajooq.Adapter} for applications' unit tests. */
+/** An in-memory {@link io.github.luciajooq.spi.Adapter} for applications' unit tests. */
 package io.github.luciajooq.memory;

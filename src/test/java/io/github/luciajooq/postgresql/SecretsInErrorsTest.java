@@ -89,4 +89,30 @@ class SecretsInErrorsTest {
             assertThat(cause.toString()).doesNotContain(token.value());
         }
     }
+    /**
+     * A refused insert in plain storage: PostgreSQL's detail of a NOT NULL violation prints the whole row, whose
+     * first value is the token, and pgjdbc puts it into the message of the cause it throws, unless the application
+     * sets {@code logServerErrorDetail=false}, as the README says. The adapter's own message never holds it.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void aRefusedInsertInPlainStorageCarriesTheTokenOnlyInPgjdbcsDetail(boolean logServerErrorDetail) {
+        database.execute("ALTER TABLE user_session ADD COLUMN device TEXT NOT NULL DEFAULT 'unknown'");
+        org.postgresql.ds.PGSimpleDataSource dataSource = database.server().dataSource(database.name());
+        dataSource.setLogServerErrorDetail(logServerErrorDetail);
+        Lucia<String, Map<String, Object>, Map<String, Object>> lucia = Lucia.builder(PostgresAdapter.create(
+                DSL.using(dataSource, SQLDialect.POSTGRES))).clock(clock).tokenStorage(TokenStorage.PLAIN).build();
+        SessionToken token = SessionToken.generate();
+        java.util.HashMap<String, Object> nullDevice = new java.util.HashMap<>();
+        nullDevice.put("device", null);
+
+        Throwable error = catchThrowable(() -> lucia.createSession("user-1", nullDevice, token));
+
+        assertThat(error).isInstanceOf(io.github.luciajooq.SessionStoreException.class)
+                .hasMessageNotContaining(token.value());
+        StringWriter logged = new StringWriter();
+        error.printStackTrace(new PrintWriter(logged));
+        assertThat(logged.toString().contains(token.value())).as("the token in the logged stack trace")
+                .isEqualTo(logServerErrorDetail);
+    }
 }
