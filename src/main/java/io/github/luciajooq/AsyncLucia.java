@@ -82,6 +82,26 @@ public final class AsyncLucia<I, U, S> extends AbstractSessionManager {
         });
     }
 
+    /**
+     * {@link Lucia#validateSessionCookies}, without blocking: the framework-neutral request cycle for a WebFlux
+     * {@code WebFilter}, a Vert.x handler or any HTTP server. The tokens are tried one after another.
+     */
+    public CompletionStage<CookieSession<I, U, S>> validateSessionCookies(String cookieHeader, boolean navigation) {
+        SessionPolicy.Candidates candidates = policy.candidates(cookieHeader);
+        return tryFrom(candidates, 0, navigation);
+    }
+
+    private CompletionStage<CookieSession<I, U, S>> tryFrom(SessionPolicy.Candidates candidates, int index,
+            boolean navigation) {
+        if (index == candidates.tokens().size()) {
+            return CompletableFuture.completedFuture(policy.noneValid(candidates));
+        }
+        SessionToken token = candidates.tokens().get(index);
+        return validateSession(token).thenCompose(found -> found.isPresent()
+                ? CompletableFuture.completedFuture(policy.valid(token, found.get(), navigation))
+                : tryFrom(candidates, index + 1, navigation));
+    }
+
     /** @see Lucia#getUserSessions(Object) */
     public CompletionStage<List<Session<I, S>>> getUserSessions(I userId) {
         Arguments.requireUserId(userId, "userId");

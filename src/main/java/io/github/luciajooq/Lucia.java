@@ -121,6 +121,39 @@ public final class Lucia<I, U, S> extends AbstractSessionManager {
         return Optional.of(policy.validated(found.get(), decision));
     }
 
+    /**
+     * Lucia's request cycle for a cookie, framework-neutral: the session of a request's session cookie, and the
+     * {@code Set-Cookie} to answer with. Each distinct well-formed token among the request's session cookies is
+     * tried in the order sent, up to three, until one is a valid session: a cookie a sibling subdomain planted next to
+     * the real one does not hide it (a {@code __Host-} cookie name keeps such cookies out altogether). The answer's
+     * cookie is:
+     * <ul>
+     * <li>the session cookie again when the session was renewed ({@linkplain Session#fresh() fresh});</li>
+     * <li>the session cookie again, its {@code Max-Age} the time the session has left, when the request is a
+     * {@code navigation} and the browser may still hold a cookie that expires earlier than the session (the response
+     * that renewed the session was lost: aborted, reset, an error page): the cookie's expiry catches up on the next
+     * page the user opens. That is only while the session was renewed less than the renewal threshold ago, and never
+     * when the cookie is set not to expire;</li>
+     * <li>the blank cookie when the request had a session cookie and none was valid, and every one was tried: the
+     * blank cookie never removes a cookie that was not tried;</li>
+     * <li>nothing otherwise.</li>
+     * </ul>
+     * As many adapter calls as {@link #validateSession} per token tried; none without a well-formed token.
+     *
+     * @param cookieHeader the request's {@code Cookie} header (several joined with {@code "; "}), or {@code null}
+     * @param navigation whether the request loads a page ({@link io.github.luciajooq.http.RequestHeaders#isNavigation})
+     */
+    public CookieSession<I, U, S> validateSessionCookies(String cookieHeader, boolean navigation) {
+        SessionPolicy.Candidates candidates = policy.candidates(cookieHeader);
+        for (SessionToken token : candidates.tokens()) {
+            Optional<SessionAndUser<I, U, S>> found = validateSession(token);
+            if (found.isPresent()) {
+                return policy.valid(token, found.get(), navigation);
+            }
+        }
+        return policy.noneValid(candidates);
+    }
+
     /** The user's sessions that have not expired, none of them fresh, in no particular order. */
     public List<Session<I, S>> getUserSessions(I userId) {
         Arguments.requireUserId(userId, "userId");

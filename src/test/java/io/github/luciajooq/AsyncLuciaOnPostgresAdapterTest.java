@@ -115,6 +115,16 @@ class AsyncLuciaOnPostgresAdapterTest extends LuciaContract<Object, Object, Obje
             public Cookie createSessionCookie(SessionToken token) {
                 return lucia.createSessionCookie(token);
             }
+
+            @Override
+            public CookieSession<I, U, S> validateSessionCookies(String cookieHeader, boolean navigation) {
+                return await(lucia.validateSessionCookies(cookieHeader, navigation));
+            }
+
+            @Override
+            public Cookie createBlankSessionCookie() {
+                return lucia.createBlankSessionCookie();
+            }
         };
     }
 

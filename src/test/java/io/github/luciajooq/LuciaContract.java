@@ -59,6 +59,10 @@ public abstract class LuciaContract<I, U, S> {
         long deleteExpiredSessions();
 
         Cookie createSessionCookie(SessionToken token);
+
+        CookieSession<I, U, S> validateSessionCookies(String cookieHeader, boolean navigation);
+
+        Cookie createBlankSessionCookie();
     }
 
     /**
@@ -125,6 +129,16 @@ public abstract class LuciaContract<I, U, S> {
             @Override
             public Cookie createSessionCookie(SessionToken token) {
                 return lucia.createSessionCookie(token);
+            }
+
+            @Override
+            public CookieSession<I, U, S> validateSessionCookies(String cookieHeader, boolean navigation) {
+                return lucia.validateSessionCookies(cookieHeader, navigation);
+            }
+
+            @Override
+            public Cookie createBlankSessionCookie() {
+                return lucia.createBlankSessionCookie();
             }
         };
     }
@@ -254,6 +268,51 @@ public abstract class LuciaContract<I, U, S> {
                         assertThat(refused.reason()).isEqualTo(SessionStoreException.Reason.UNKNOWN_USER))
                 .hasMessageNotContaining("s3cr3t");
         assertThat(lucia().validateSession(token)).isEmpty();
+    }
+
+    @Test
+    void validateSessionCookiesTriesEachCookieBeforeBlankingAndNeverBlanksAnUntriedOne() {
+        insertUser("user-1", "ann");
+        NewSession<I, S> created = lucia().createSession(user("user-1"), none());
+        String planted = "auth_session=" + SessionToken.generate().value();
+        String real = "auth_session=" + created.token().value();
+
+        CookieSession<I, U, S> found = lucia().validateSessionCookies(planted + "; x=1; " + planted + "; " + real, true);
+        assertThat(found.sessionAndUser().orElseThrow().user().id()).isEqualTo(user("user-1"));
+        assertThat(found.token()).hasValue(created.token());
+        assertThat(found.setCookie()).as("issued less than the renewal threshold ago: again on a page load")
+                .hasValue(lucia().createSessionCookie(created.token()));
+        assertThat(lucia().validateSessionCookies(real, false).setCookie()).as("not a page load").isEmpty();
+
+        assertThat(lucia().validateSessionCookies(planted + "; auth_session=%ZZ", false).setCookie())
+                .hasValue(lucia().createBlankSessionCookie());
+        String threePlanted = "auth_session=" + SessionToken.generate().value() + "; auth_session="
+                + SessionToken.generate().value() + "; " + planted;
+        CookieSession<I, U, S> untried = lucia().validateSessionCookies(threePlanted + "; " + real, true);
+        assertThat(untried.sessionAndUser()).isEmpty();
+        assertThat(untried.setCookie()).isEmpty();
+        assertThat(lucia().validateSessionCookies(null, true))
+                .isEqualTo(new CookieSession<I, U, S>(Optional.empty(), Optional.empty(), Optional.empty()));
+    }
+
+    @Test
+    void validateSessionCookiesCatchesALaggingCookieUpOnAPageLoadOnlyWhileItMayLag() {
+        insertUser("user-1", "ann");
+        Manager<I, U, S> lucia = manager(settings -> settings.renewalThreshold(Duration.ofDays(10)));
+        NewSession<I, S> created = lucia.createSession(user("user-1"), none());
+        String real = "auth_session=" + created.token().value();
+        clock.advance(Duration.ofDays(21));
+        assertThat(lucia.validateSessionCookies(real, false).setCookie()).as("renewed, and this cookie lost")
+                .hasValue(lucia.createSessionCookie(created.token()));
+
+        clock.advance(Duration.ofDays(1));
+        assertThat(lucia.validateSessionCookies(real, true).setCookie().orElseThrow().attributes().maxAge())
+                .as("the time the session has left").isEqualTo(Duration.ofDays(29));
+        assertThat(lucia.validateSessionCookies(real, false).setCookie()).as("not a page load").isEmpty();
+        clock.advance(Duration.ofDays(10));
+        // Renewed 11 days ago, more than the threshold: any older cookie has expired since, so none is sent.
+        assertThat(lucia.validateSessionCookies(real, true).setCookie()).isEmpty();
+        assertThat(lucia.validateSessionCookies(real, true).sessionAndUser()).isPresent();
     }
 
     @Test

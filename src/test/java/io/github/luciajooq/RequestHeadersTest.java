@@ -125,4 +125,22 @@ class RequestHeadersTest {
             }).as("header %s", value).doesNotThrowAnyException();
         }
     }
+
+    @ParameterizedTest(name = "{0} Sec-Fetch-Mode={1} Accept={2} -> {3}")
+    @CsvSource(delimiter = '|', nullValues = "NONE", value = {
+        "GET  | navigate | NONE                          | true",
+        "GET  | navigate | image/avif                    | true",
+        "GET  | no-cors  | text/html                     | false",
+        "GET  | cors     | NONE                          | false",
+        "GET  | NONE     | text/html,application/xhtml+xml | true",
+        "GET  | ''       | text/html                     | true",
+        "GET  | NONE     | */*                           | false",
+        "GET  | NONE     | NONE                          | false",
+        "POST | navigate | text/html                     | false",
+        "HEAD | navigate | text/html                     | false",
+    })
+    void aNavigationIsAGetThatLoadsAPage(String method, String secFetchMode, String accept, boolean navigation) {
+        assertThat(io.github.luciajooq.http.RequestHeaders.isNavigation(method, secFetchMode, accept))
+                .isEqualTo(navigation);
+    }
 }

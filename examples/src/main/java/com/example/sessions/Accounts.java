@@ -30,11 +30,17 @@ public final class Accounts {
     private final DSLContext dsl;
     private final Lucia<String, AuthUserRecord, UserSessionRecord> lucia;
     private final PasswordHashingAlgorithm passwords;
+    /**
+     * A hash no password matches in practice, verified for an unknown username so that signing in costs the same
+     * hashing whether or not the username exists: the response time does not tell which usernames do.
+     */
+    private final String unknownUserHash;
 
     Accounts(DSLContext dsl, Lucia<String, AuthUserRecord, UserSessionRecord> lucia, PasswordHashingAlgorithm passwords) {
         this.dsl = dsl;
         this.lucia = lucia;
         this.passwords = passwords;
+        this.unknownUserHash = passwords.hash(SessionToken.generate().value());
     }
 
     /**
@@ -63,11 +69,15 @@ public final class Accounts {
         return Optional.of(lucia.createSession(userId, attributes(device)));
     }
 
-    /** Signs an account in; empty for an unknown username or a wrong password, alike. */
+    /**
+     * Signs an account in; empty for an unknown username or a wrong password, alike, and at the same cost: an
+     * unknown username has a password hash verified too.
+     */
     public Optional<NewSession<String, UserSessionRecord>> signIn(String username, String password, Device device) {
         Objects.requireNonNull(password, "password");
         Optional<AuthUserRecord> account = dsl.selectFrom(AUTH_USER).where(AUTH_USER.USERNAME.eq(username)).fetchOptional();
-        if (account.isEmpty() || !passwords.verify(account.get().getPasswordHash(), password)) {
+        boolean matches = passwords.verify(account.map(AuthUserRecord::getPasswordHash).orElse(unknownUserHash), password);
+        if (account.isEmpty() || !matches) {
             return Optional.empty();
         }
         return Optional.of(lucia.createSession(account.get().getId(), attributes(device)));
@@ -81,6 +91,11 @@ public final class Accounts {
     /** The cookie that carries a session to the browser. */
     public Cookie sessionCookie(SessionToken token) {
         return lucia.createSessionCookie(token);
+    }
+
+    /** The session cookie's name. */
+    public String sessionCookieName() {
+        return lucia.sessionCookieName();
     }
 
     public void signOut(SessionToken token) {

@@ -9,7 +9,11 @@ import com.example.sessions.db.tables.records.AuthUserRecord;
 import com.example.sessions.db.tables.records.UserSessionRecord;
 import io.github.luciajooq.NewSession;
 import io.github.luciajooq.SessionAndUser;
+import io.github.luciajooq.password.PasswordHashingAlgorithm;
+import io.github.luciajooq.password.Scrypt;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -91,5 +95,31 @@ class AccountsTest {
         application.accounts().deleteAccount(second.session().userId());
         assertThat(application.accounts().authenticate(cookieHeader(second))).isEmpty();
         assertThat(application.dsl().fetchCount(USER_SESSION)).isZero();
+    }
+
+    @Test
+    void signingInAsAnUnknownUserVerifiesAPasswordHashAsAKnownUserDoes() {
+        List<String> verified = new ArrayList<>();
+        PasswordHashingAlgorithm scrypt = Scrypt.create();
+        Accounts counted = new Accounts(application.dsl(), application.lucia(), new PasswordHashingAlgorithm() {
+            @Override
+            public String hash(String password) {
+                return scrypt.hash(password);
+            }
+
+            @Override
+            public boolean verify(String hash, String password) {
+                verified.add(hash);
+                return scrypt.verify(hash, password);
+            }
+        });
+        counted.signUp("ann", "correct horse", PHONE).orElseThrow();
+
+        assertThat(counted.signIn("ann", "wrong horse", PHONE)).isEmpty();
+        assertThat(counted.signIn("nobody", "wrong horse", PHONE)).isEmpty();
+
+        assertThat(verified).hasSize(2);
+        assertThat(verified.get(1)).as("a real scrypt hash, of the same form, not the account's")
+                .hasSameSizeAs(verified.get(0)).contains(":").isNotEqualTo(verified.get(0));
     }
 }

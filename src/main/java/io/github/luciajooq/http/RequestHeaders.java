@@ -83,6 +83,25 @@ public final class RequestHeaders {
         return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
     }
 
+    /**
+     * Whether a request loads a page into a browser window or frame (a navigation): a {@code GET} with
+     * {@code Sec-Fetch-Mode: navigate}, or, from a browser that sends no {@code Sec-Fetch-Mode}, a {@code GET} that
+     * accepts {@code text/html}. Images, scripts, style sheets and API calls are not.
+     *
+     * @param method the request's method
+     * @param secFetchMode its {@code Sec-Fetch-Mode} header, or {@code null}
+     * @param accept its {@code Accept} header, or {@code null}
+     */
+    public static boolean isNavigation(String method, String secFetchMode, String accept) {
+        if (!"GET".equals(method)) {
+            return false;
+        }
+        if (secFetchMode != null && !secFetchMode.isEmpty()) {
+            return secFetchMode.equals("navigate");
+        }
+        return accept != null && accept.contains("text/html");
+    }
+
     private static String trim(String text) {
         int start = 0;
         int end = text.length();

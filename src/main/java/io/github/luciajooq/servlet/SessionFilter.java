@@ -1,9 +1,11 @@
 package io.github.luciajooq.servlet;
 
+import io.github.luciajooq.CookieSession;
 import io.github.luciajooq.Lucia;
 import io.github.luciajooq.NewSession;
 import io.github.luciajooq.SessionAndUser;
-import io.github.luciajooq.http.Origins;
+import io.github.luciajooq.http.Cookie;
+import io.github.luciajooq.http.CrossOriginProtection;
 import io.github.luciajooq.http.RequestHeaders;
 import io.github.luciajooq.internal.Arguments;
 import io.github.luciajooq.token.SessionToken;
@@ -21,32 +23,35 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Lucia's request cycle as a Jakarta Servlet filter (Servlet 6.0 and later: Jetty 12, Tomcat 10.1 and 11, Spring
  * Boot 3's embedded containers). For each request it:
  * <ol>
- * <li>takes the session token of an {@code Authorization: Bearer} header, when there is a well-formed one, and
- * otherwise of the session cookie;</li>
- * <li>refuses a state-changing request (any method but {@code GET}, {@code HEAD}, {@code OPTIONS} and
- * {@code TRACE}) that carries no bearer token, whether or not it has a cookie, unless its {@code Origin} header
- * passes {@link Origins#verifyRequestOrigin} for the allowed hosts: the response is {@code 403} and the rest of the
- * chain does not run (Lucia v3's CSRF protection; a page of another site cannot set an {@code Authorization}
- * header, so bearer requests are exempt);</li>
- * <li>validates the token, and makes the session and its user available to the rest of the chain
- * ({@link #sessionAndUser(HttpServletRequest)});</li>
- * <li>for a cookie, adds a {@code Set-Cookie} header with a new cookie when the session was renewed
- * ({@code fresh}), or with the blank cookie when the request had a session cookie that is not a valid session (a
- * forged, tampered, expired or signed-out one), so the browser forgets it. A bearer token gets neither.</li>
+ * <li>refuses a state-changing request that another site's page sent, by {@link CrossOriginProtection} (Go 1.25's
+ * rule by default; {@link Builder#crossOriginProtection}): the response is {@code 403}, not cacheable, and the rest
+ * of the chain does not run. A request with a well-formed {@code Authorization: Bearer} token is exempt: a page of
+ * another site cannot set that header;</li>
+ * <li>lets the rest of the chain run, and validates the request's session only when something asks for it
+ * ({@link #sessionAndUser}, {@link #signOut}): a request that never asks costs no database round trip. The token
+ * is the bearer token when there is one, otherwise the session cookie's, as {@link Lucia#validateSessionCookies}
+ * reads it (each of several session cookies tried, up to three);</li>
+ * <li>for a cookie, adds the {@code Set-Cookie} header that {@link Lucia#validateSessionCookies} says (the renewed
+ * cookie; the cookie again on a page load when the browser's copy may expire before the session; the blank cookie
+ * when no session cookie was valid), with {@code Cache-Control: private, no-store}. A bearer token gets neither.</li>
  * </ol>
- * Nothing a client sends makes the filter throw: a malformed cookie, header or origin is treated as absent. What the
- * session store throws (the database is down) propagates, and the container answers with its error page.
+ * Requests the application {@linkplain Builder#exclude(Predicate) excludes} (static assets, health probes) have
+ * no session and never touch the store; the cross-origin check still applies to them.
  * <p>
- * Thread-safe; one instance serves every request, and the application keeps it to call
- * {@link #sessionAndUser}, {@link #signIn} and {@link #signOut}. The hosts a state-changing request may come from
- * are, by default, the one its {@code Host} header names, as in Lucia's own examples; behind a proxy that changes
- * {@code Host}, give them with {@link Builder#allowedHosts}.
+ * Ask for the session before the response is committed (before writing much of its body): the {@code Set-Cookie}
+ * header of a response already committed is lost. A {@code Cache-Control} the application sets after the filter set
+ * {@code private, no-store} replaces it: keep such responses {@code private}. Nothing a client sends makes the filter throw: a malformed cookie,
+ * header or origin is treated as absent. What the session store throws (the database is down) propagates from
+ * {@link #sessionAndUser}, and the container answers with its error page.
+ * <p>
+ * Thread-safe; one instance serves every request, and the application keeps it to call {@link #sessionAndUser},
+ * {@link #signIn} and {@link #signOut}.
  *
  * @param <I> the type of user ids
  * @param <U> the type of user attributes
@@ -54,24 +59,32 @@ import java.util.Set;
  */
 public final class SessionFilter<I, U, S> implements Filter {
 
-    /** The request attribute that holds the {@link SessionAndUser} of a valid session; absent otherwise. */
+    /**
+     * The request attribute that holds the {@link SessionAndUser} of a valid session once {@link #sessionAndUser}
+     * validated it; absent before and otherwise.
+     */
     public static final String SESSION_ATTRIBUTE = "io.github.luciajooq.servlet.session";
 
-    private static final String TOKEN_ATTRIBUTE = "io.github.luciajooq.servlet.token";
-    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
-    private static final byte[] REFUSED = "Cross-origin request refused.\n".getBytes(StandardCharsets.UTF_8);
+    private static final String CYCLE_ATTRIBUTE = "io.github.luciajooq.servlet.cycle";
+    private static final String DEFAULT_REFUSAL = "Cross-origin request refused.\n";
 
     private final Lucia<I, U, S> lucia;
-    private final List<String> allowedHosts;
+    private final CrossOriginProtection protection;
+    private final Predicate<HttpServletRequest> excluded;
+    private final String refusalType;
+    private final byte[] refusalBody;
 
-    private SessionFilter(Lucia<I, U, S> lucia, List<String> allowedHosts) {
-        this.lucia = lucia;
-        this.allowedHosts = allowedHosts;
+    private SessionFilter(Builder<I, U, S> builder) {
+        this.lucia = builder.lucia;
+        this.protection = builder.protection;
+        this.excluded = builder.excluded;
+        this.refusalType = builder.refusalType;
+        this.refusalBody = builder.refusalBody.getBytes(StandardCharsets.UTF_8);
     }
 
     /**
-     * A filter on this session manager that allows state-changing requests from the host of the request's own
-     * {@code Host} header.
+     * A filter on this session manager with Go 1.25's cross-origin protection, the host being each request's
+     * {@code Host} header, excluding nothing.
      *
      * @throws NullPointerException when {@code lucia} is {@code null}
      */
@@ -97,52 +110,70 @@ public final class SessionFilter<I, U, S> implements Filter {
     private void filter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         Optional<SessionToken> bearer = lucia.readBearerToken(request.getHeader("Authorization"));
-        if (bearer.isPresent()) {
-            validate(request, bearer.get());
-            chain.doFilter(request, response);
-            return;
-        }
-        if (!SAFE_METHODS.contains(request.getMethod()) && !fromAllowedOrigin(request)) {
+        if (bearer.isEmpty() && !protection.allows(request.getMethod(), request::getHeader)) {
             refuse(response);
             return;
         }
-        String cookieHeader = cookieHeader(request);
-        Optional<SessionToken> token = lucia.readSessionCookie(cookieHeader);
-        Optional<SessionAndUser<I, U, S>> valid = token.flatMap(presented -> validate(request, presented));
-        if (valid.isPresent() && valid.get().session().fresh()) {
-            response.addHeader("Set-Cookie", lucia.createSessionCookie(token.get()).serialize());
-        } else if (valid.isEmpty() && RequestHeaders.hasCookie(cookieHeader, lucia.sessionCookieName())) {
-            response.addHeader("Set-Cookie", lucia.createBlankSessionCookie().serialize());
+        if (!excluded.test(request)) {
+            request.setAttribute(CYCLE_ATTRIBUTE, new Cycle(request, response, bearer.orElse(null)));
         }
         chain.doFilter(request, response);
     }
 
-    private Optional<SessionAndUser<I, U, S>> validate(HttpServletRequest request, SessionToken token) {
-        Optional<SessionAndUser<I, U, S>> valid = lucia.validateSession(token);
-        valid.ifPresent(found -> {
-            request.setAttribute(SESSION_ATTRIBUTE, found);
-            request.setAttribute(TOKEN_ATTRIBUTE, token);
-        });
-        return valid;
-    }
-
-    private boolean fromAllowedOrigin(HttpServletRequest request) {
-        List<String> hosts = allowedHosts;
-        if (hosts.isEmpty()) {
-            String host = request.getHeader("Host");
-            if (host == null) {
-                return false;
-            }
-            hosts = List.of(host);
-        }
-        return Origins.verifyRequestOrigin(request.getHeader("Origin"), hosts);
-    }
-
-    private static void refuse(HttpServletResponse response) throws IOException {
+    private void refuse(HttpServletResponse response) throws IOException {
         response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-        response.setContentType("text/plain;charset=UTF-8");
-        response.setContentLength(REFUSED.length);
-        response.getOutputStream().write(REFUSED);
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentType(refusalType);
+        response.setContentLength(refusalBody.length);
+        response.getOutputStream().write(refusalBody);
+    }
+
+    /**
+     * One request's session, validated at most once, when first asked for. Requests may be handled on several
+     * threads in turn (asynchronous servlets), hence the lock.
+     */
+    private final class Cycle {
+        private final HttpServletRequest request;
+        private final HttpServletResponse response;
+        private final SessionToken bearer;
+        private CookieSession<I, U, S> result;
+
+        Cycle(HttpServletRequest request, HttpServletResponse response, SessionToken bearer) {
+            this.request = request;
+            this.response = response;
+            this.bearer = bearer;
+        }
+
+        synchronized CookieSession<I, U, S> result() {
+            if (result == null) {
+                result = bearer != null ? bearerSession() : cookieSession();
+                result.sessionAndUser().ifPresent(found -> request.setAttribute(SESSION_ATTRIBUTE, found));
+            }
+            return result;
+        }
+
+        private CookieSession<I, U, S> bearerSession() {
+            Optional<SessionAndUser<I, U, S>> found = lucia.validateSession(bearer);
+            return new CookieSession<>(found, found.map(valid -> bearer), Optional.empty());
+        }
+
+        private CookieSession<I, U, S> cookieSession() {
+            boolean navigation = RequestHeaders.isNavigation(request.getMethod(), request.getHeader("Sec-Fetch-Mode"),
+                    request.getHeader("Accept"));
+            CookieSession<I, U, S> found = lucia.validateSessionCookies(cookieHeader(request), navigation);
+            found.setCookie().ifPresent(cookie -> setCookie(response, cookie));
+            return found;
+        }
+
+        synchronized void signedOut() {
+            result = new CookieSession<>(Optional.empty(), Optional.empty(), Optional.empty());
+            request.removeAttribute(SESSION_ATTRIBUTE);
+        }
+    }
+
+    private static void setCookie(HttpServletResponse response, Cookie cookie) {
+        response.addHeader("Set-Cookie", cookie.serialize());
+        response.setHeader("Cache-Control", CookieSession.CACHE_CONTROL);
     }
 
     /** Every {@code Cookie} header of the request, as one: HTTP/2 clients may send the cookies in several. */
@@ -160,42 +191,53 @@ public final class SessionFilter<I, U, S> implements Filter {
         return String.join("; ", all);
     }
 
-    /**
-     * The session and user the filter validated for this request.
-     *
-     * @return empty when the request had no token, or one that is not a valid session, or did not pass this filter
-     */
     @SuppressWarnings("unchecked")
-    public Optional<SessionAndUser<I, U, S>> sessionAndUser(HttpServletRequest request) {
-        Arguments.requireNonNull(request, "request");
-        return Optional.ofNullable((SessionAndUser<I, U, S>) request.getAttribute(SESSION_ATTRIBUTE));
+    private Cycle cycle(HttpServletRequest request) {
+        return request.getAttribute(CYCLE_ATTRIBUTE) instanceof SessionFilter<?, ?, ?>.Cycle cycle
+                ? (Cycle) cycle
+                : null;
     }
 
     /**
-     * Signs a new session in: adds the {@code Set-Cookie} header of its cookie to the response. Call it before the
-     * response is committed.
+     * The session and user of this request, validated the first time this is called for the request (one adapter
+     * call per token tried, plus a write when the session is renewed or found expired), and the {@code Set-Cookie}
+     * that validation calls for added to the response. Call it before the response is committed.
+     *
+     * @return empty when the request had no token, or none that is a valid session, or was
+     *     {@linkplain Builder#exclude excluded}, or did not pass this filter
+     */
+    public Optional<SessionAndUser<I, U, S>> sessionAndUser(HttpServletRequest request) {
+        Arguments.requireNonNull(request, "request");
+        Cycle cycle = cycle(request);
+        return cycle == null ? Optional.empty() : cycle.result().sessionAndUser();
+    }
+
+    /**
+     * Signs a new session in: adds the {@code Set-Cookie} header of its cookie to the response, and
+     * {@code Cache-Control: private, no-store}. Call it before the response is committed.
      *
      * @param created what {@link Lucia#createSession} returned
      */
     public void signIn(HttpServletResponse response, NewSession<I, S> created) {
         Arguments.requireNonNull(response, "response");
         Arguments.requireNonNull(created, "created");
-        response.addHeader("Set-Cookie", lucia.createSessionCookie(created.token()).serialize());
+        setCookie(response, lucia.createSessionCookie(created.token()));
     }
 
     /**
-     * Signs the request's session out: invalidates it, when the request had a valid one, and adds the blank cookie to
+     * Signs the request's session out: invalidates it, when the request has a valid one, and adds the blank cookie to
      * the response. Afterwards {@link #sessionAndUser} is empty for this request.
      */
     public void signOut(HttpServletRequest request, HttpServletResponse response) {
         Arguments.requireNonNull(request, "request");
         Arguments.requireNonNull(response, "response");
-        if (request.getAttribute(TOKEN_ATTRIBUTE) instanceof SessionToken token) {
-            lucia.invalidateSession(token);
+        Cycle cycle = cycle(request);
+        if (cycle != null) {
+            cycle.result().token().ifPresent(lucia::invalidateSession);
+            cycle.signedOut();
         }
         request.removeAttribute(SESSION_ATTRIBUTE);
-        request.removeAttribute(TOKEN_ATTRIBUTE);
-        response.addHeader("Set-Cookie", lucia.createBlankSessionCookie().serialize());
+        setCookie(response, lucia.createBlankSessionCookie());
     }
 
     /**
@@ -208,34 +250,78 @@ public final class SessionFilter<I, U, S> implements Filter {
     public static final class Builder<I, U, S> {
 
         private final Lucia<I, U, S> lucia;
-        private List<String> allowedHosts = List.of();
+        private CrossOriginProtection protection = CrossOriginProtection.create();
+        private Predicate<HttpServletRequest> excluded = request -> false;
+        private String refusalType = "text/plain;charset=UTF-8";
+        private String refusalBody = DEFAULT_REFUSAL;
 
         private Builder(Lucia<I, U, S> lucia) {
             this.lucia = lucia;
         }
 
         /**
-         * The hosts state-changing requests may come from, as {@link Origins#verifyRequestOrigin} takes them
-         * ({@code example.com}, {@code example.com:8443}, {@code https://example.com}). Default: none given, which
-         * means the host of each request's {@code Host} header.
+         * Which state-changing requests are refused. Default: {@link CrossOriginProtection#create()}, Go 1.25's rule
+         * with the request's {@code Host} as its host. Behind a proxy that rewrites {@code Host}, give the public
+         * origins as trusted ones or read {@code X-Forwarded-Host} ({@link CrossOriginProtection.Builder}); for
+         * Lucia v3's rule, {@link CrossOriginProtection.Builder#luciaV3Rule}.
          *
-         * @throws NullPointerException when {@code hosts} or one of them is {@code null}
-         * @throws IllegalArgumentException when one is empty or blank
+         * @throws NullPointerException when {@code protection} is {@code null}
          */
-        public Builder<I, U, S> allowedHosts(List<String> hosts) {
-            Arguments.requireNonNull(hosts, "hosts");
-            for (String host : hosts) {
-                Arguments.requireNonNull(host, "hosts has a null element");
-                if (host.isBlank()) {
-                    throw new IllegalArgumentException("hosts has a blank element");
-                }
+        public Builder<I, U, S> crossOriginProtection(CrossOriginProtection protection) {
+            this.protection = Arguments.requireNonNull(protection, "protection");
+            return this;
+        }
+
+        /**
+         * Excludes the requests this predicate accepts from sessions: {@link #sessionAndUser} is empty for them and
+         * they never reach the store or get a cookie. Called once per request, on the container's thread. Combines
+         * with earlier exclusions: a request either excludes is excluded.
+         *
+         * @throws NullPointerException when {@code requests} is {@code null}
+         */
+        public Builder<I, U, S> exclude(Predicate<HttpServletRequest> requests) {
+            Arguments.requireNonNull(requests, "requests");
+            this.excluded = excluded.or(requests);
+            return this;
+        }
+
+        /**
+         * Excludes requests by path within the application ({@code getServletPath() + getPathInfo()}, which the
+         * container decodes and normalises), with the Servlet specification's URL patterns: {@code /static/*} (that
+         * path and everything under it), {@code *.css} (an extension), or an exact path such as {@code /health}.
+         *
+         * @throws NullPointerException when {@code patterns} or one of them is {@code null}
+         * @throws IllegalArgumentException when one is neither {@code /...} nor {@code *.ext}
+         */
+        public Builder<I, U, S> excludePaths(List<String> patterns) {
+            Arguments.requireNonNull(patterns, "patterns");
+            List<Predicate<String>> matchers = new ArrayList<>(patterns.size());
+            for (String pattern : patterns) {
+                Arguments.requireNonNull(pattern, "patterns has a null element");
+                matchers.add(PathPatterns.matcher(pattern));
             }
-            this.allowedHosts = List.copyOf(hosts);
+            return exclude(request -> {
+                String path = PathPatterns.path(request);
+                return matchers.stream().anyMatch(matcher -> matcher.test(path));
+            });
+        }
+
+        /**
+         * The body of the {@code 403} a refused request gets (sent with {@code Cache-Control: no-store}). Default: the
+         * plain text {@code Cross-origin request refused.}
+         *
+         * @param contentType its {@code Content-Type}, such as {@code text/html;charset=UTF-8}
+         * @param body the body, sent as UTF-8
+         * @throws NullPointerException when an argument is {@code null}
+         */
+        public Builder<I, U, S> refusal(String contentType, String body) {
+            this.refusalType = Arguments.requireNonNull(contentType, "contentType");
+            this.refusalBody = Arguments.requireNonNull(body, "body");
             return this;
         }
 
         public SessionFilter<I, U, S> build() {
-            return new SessionFilter<>(lucia, allowedHosts);
+            return new SessionFilter<>(this);
         }
     }
 }

@@ -5,6 +5,7 @@ import com.example.sessions.db.tables.records.AuthUserRecord;
 import com.example.sessions.db.tables.records.UserSessionRecord;
 import io.github.luciajooq.NewSession;
 import io.github.luciajooq.SessionAndUser;
+import io.github.luciajooq.http.RequestHeaders;
 import io.github.luciajooq.servlet.SessionFilter;
 import io.github.luciajooq.token.SessionHandle;
 import jakarta.servlet.http.HttpServlet;
@@ -34,11 +35,20 @@ final class AccountServlet extends HttpServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setHeader("Cache-Control", "no-store");
+        if ("OPTIONS".equals(request.getMethod())) {
+            response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+            response.setHeader("Allow", "GET, HEAD, POST, OPTIONS");
+            return;
+        }
         Optional<SessionAndUser<String, AuthUserRecord, UserSessionRecord>> signedIn = sessions.sessionAndUser(request);
-        switch (request.getMethod() + " " + request.getRequestURI()) {
+        // HEAD is GET without the body, which the container leaves out.
+        String method = "HEAD".equals(request.getMethod()) ? "GET" : request.getMethod();
+        switch (method + " " + request.getRequestURI()) {
             case "GET /" -> {
                 if (signedIn.isEmpty()) {
-                    redirect(response, "/sign-in");
+                    // A session cookie that is no session: signed out on another device, or expired. Say so.
+                    boolean ended = RequestHeaders.hasCookie(request.getHeader("Cookie"), accounts.sessionCookieName());
+                    redirect(response, ended ? "/sign-in?ended" : "/sign-in");
                 } else {
                     SessionAndUser<String, AuthUserRecord, UserSessionRecord> current = signedIn.get();
                     html(response, 200, Pages.home(current.user().attributes().getUsername(),
@@ -49,7 +59,7 @@ final class AccountServlet extends HttpServlet {
                 if (signedIn.isPresent()) {
                     redirect(response, "/");
                 } else {
-                    html(response, 200, Pages.signIn(null, ""));
+                    html(response, 200, Pages.signIn(null, "", request.getParameter("ended") != null));
                 }
             }
             case "GET /sign-up" -> html(response, 200, Pages.signUp(null, ""));
@@ -78,7 +88,7 @@ final class AccountServlet extends HttpServlet {
         Optional<NewSession<String, UserSessionRecord>> created =
                 accounts.signIn(username, orEmpty(request.getParameter("password")), device(request));
         if (created.isEmpty()) {
-            html(response, 401, Pages.signIn("Wrong username or password.", username));
+            html(response, 401, Pages.signIn("Wrong username or password.", username, false));
             return;
         }
         sessions.signIn(response, created.get());
@@ -106,14 +116,7 @@ final class AccountServlet extends HttpServlet {
     }
 
     private static Accounts.Device device(HttpServletRequest request) {
-        return new Accounts.Device(address(request.getRemoteAddr()), request.getHeader("User-Agent"));
-    }
-
-    /** The client's address as people write it: Jetty brackets an IPv6 address ({@code [::1]}) as in a URL. */
-    private static String address(String remoteAddr) {
-        return remoteAddr != null && remoteAddr.startsWith("[") && remoteAddr.endsWith("]")
-                ? remoteAddr.substring(1, remoteAddr.length() - 1)
-                : remoteAddr;
+        return new Accounts.Device(Addresses.display(request.getRemoteAddr()), request.getHeader("User-Agent"));
     }
 
     private static String orEmpty(String parameter) {

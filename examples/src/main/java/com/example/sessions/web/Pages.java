@@ -18,11 +18,15 @@ final class Pages {
 
     private Pages() {}
 
-    static String signIn(String error, String username) {
+    static String signIn(String error, String username, boolean ended) {
+        String notice = ended
+                ? "<p class=\"notice\" id=\"ended\">Your session has ended: it was signed out from another device,"
+                        + " or it expired. Sign in again.</p>"
+                : "";
         return Html.page("Sign in", """
                 <h1>Sign in</h1>
                 <p class="muted">lucia-jooq demo: sessions in PostgreSQL, through jOOQ.</p>
-                %s
+                %s%s
                 <form method="post" action="/sign-in">
                   <label for="username">Username</label>
                   <input id="username" name="username" type="text" value="%s" autocomplete="username" required>
@@ -31,7 +35,16 @@ final class Pages {
                   <div><button id="submit" type="submit">Sign in</button></div>
                 </form>
                 <p>No account yet? <a id="sign-up-link" href="/sign-up">Sign up</a></p>
-                """.formatted(error(error), escape(username)));
+                """.formatted(notice, error(error), escape(username)));
+    }
+
+    /** The 403 of a form another site sent: what happened, and the way back. */
+    static String refused() {
+        return Html.page("Request refused", """
+                <h1>Request refused</h1>
+                <p>This request came from a page of another site, so the demo did not carry it out. Nothing changed.</p>
+                <p><a id="back" href="/">Back to the demo</a></p>
+                """);
     }
 
     static String signUp(String error, String username) {
@@ -66,8 +79,9 @@ final class Pages {
                     thisDevice ? "" : """
                             <form class="inline" method="post" action="/sessions/revoke">\
                             <input type="hidden" name="handle" value="%s">\
-                            <button class="revoke" type="submit">Sign out this device</button></form>"""
-                            .formatted(escape(session.handle().value()))));
+                            <button class="revoke" type="submit">Sign out %s</button></form>"""
+                            .formatted(escape(session.handle().value()),
+                                    escape(Devices.describe(session.attributes().getUserAgent())))));
         }
         return Html.page("Your account", """
                 <h1>Signed in as <span id="username">%s</span></h1>

@@ -11,6 +11,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -104,6 +105,12 @@ final class Browser implements AutoCloseable {
             return false;
         } catch (StaleElementReferenceException gone) {
             return true;
+        } catch (WebDriverException inspector) {
+            // Mid-navigation Chromium may answer for the old page's node with an inspector error instead.
+            if (String.valueOf(inspector.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw inspector;
         }
     }
 
@@ -138,6 +145,32 @@ final class Browser implements AutoCloseable {
 
     int count(By elements) {
         return driver.findElements(elements).size();
+    }
+
+    /** The address of the document in the frame with this id, as the frame itself says. */
+    String frameUrl(String id) {
+        WebElement frame = driver.findElement(By.id(id));
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        try {
+            while (true) {
+                driver.switchTo().frame(frame);
+                String url = (String) driver.executeScript("return document.readyState === 'complete' ? location.href : null");
+                driver.switchTo().defaultContent();
+                if (url != null && !url.equals("about:blank") || Instant.now().isAfter(deadline)) {
+                    return url;
+                }
+                Thread.sleep(50);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted waiting for frame " + id, e);
+        }
+    }
+
+    /** A property of the body's computed style. */
+    String bodyStyle(String property) {
+        return (String) driver.executeScript("return getComputedStyle(document.body).getPropertyValue(arguments[0])",
+                property);
     }
 
     /** The session cookie as the browser keeps it, or {@code null} when it has none. */

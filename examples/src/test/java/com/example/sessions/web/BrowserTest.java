@@ -82,6 +82,11 @@ class BrowserTest {
             @Override
             protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
                 response.setContentType("text/html;charset=UTF-8");
+                if (request.getRequestURI().equals("/frame")) {
+                    response.getWriter().write("<!DOCTYPE html><title>Win a prize</title>"
+                            + "<iframe id=\"demo\" src=\"" + target + "/sign-in\" width=\"600\" height=\"400\"></iframe>");
+                    return;
+                }
                 response.getWriter().write("<!DOCTYPE html><title>Win a prize</title>"
                         + "<form method=\"post\" action=\"" + target + "/sign-out-everywhere\">"
                         + "<button id=\"prize\" type=\"submit\">Claim your prize</button></form>");
@@ -92,8 +97,14 @@ class BrowserTest {
         return server;
     }
 
+    /** The other page on the same site: same host, another port. */
     private static String otherSiteUrl() {
         return "http://localhost:" + ((ServerConnector) otherSite.getConnectors()[0]).getLocalPort() + "/";
+    }
+
+    /** The same page on another site: 127.0.0.1 is not localhost to a browser. */
+    private static String crossSiteUrl(String path) {
+        return "http://127.0.0.1:" + ((ServerConnector) otherSite.getConnectors()[0]).getLocalPort() + path;
     }
 
     private static String newUsername() {
@@ -153,9 +164,11 @@ class BrowserTest {
     }
 
     @Test
-    void inTheRenewalWindowTheBrowserReceivesANewCookieAndNotBefore() {
+    void inTheRenewalWindowTheBrowserReceivesACookieOfAFullLifetimeAndBeforeItOnlyTheSessionsOwnExpiry() {
         try (Browser browser = new Browser(base)) {
+            Instant before = Instant.now();
             browser.signUp(newUsername(), PASSWORD);
+            Instant after = Instant.now();
             Cookie issued = browser.sessionCookie();
             // The same cookie, as if most of its Max-Age had passed: only a new Set-Cookie moves its expiry again.
             Instant shortened = Instant.now().plus(Duration.ofHours(1));
@@ -163,8 +176,8 @@ class BrowserTest {
                     .isHttpOnly(true).sameSite("Lax").expiresOn(Date.from(shortened)).build());
 
             browser.reload();
-            assertExpiry(browser.sessionCookie()).as("no new cookie before the renewal window")
-                    .isBefore(shortened.plusSeconds(1));
+            assertExpiry(browser.sessionCookie()).as("before the renewal window: the session's expiry, no later")
+                    .isBetween(before.plus(LIFETIME).minusSeconds(2), after.plus(LIFETIME).plusSeconds(1));
 
             clock.advance(Duration.ofDays(16));
             Instant renewedAt = Instant.now();
@@ -189,7 +202,9 @@ class BrowserTest {
             assertThat(laptop.count(By.cssSelector("tr.session"))).isEqualTo(2);
             assertThat(laptop.count(By.className("this-device"))).isEqualTo(1);
             assertThat(laptop.pageText()).contains("Chrome on Linux")
-                    .containsAnyOf("127.0.0.1", "0:0:0:0:0:0:0:1").doesNotContain("[");
+                    .containsAnyOf("127.0.0.1", "::1").doesNotContain("[").doesNotContain("0:0:0:0");
+            assertThat(laptop.text(By.className("revoke"))).as("says which device it signs out")
+                    .isEqualTo("Sign out Chrome on Linux");
             laptop.screenshot(Path.of("target", "screenshots", "home-page.png"));
 
             laptop.click(By.className("revoke"));
@@ -197,7 +212,8 @@ class BrowserTest {
             assertThat(laptop.count(By.cssSelector("tr.session"))).isEqualTo(1);
 
             phone.reload();
-            assertThat(phone.path()).isEqualTo("/sign-in");
+            assertThat(phone.path()).isEqualTo("/sign-in?ended");
+            assertThat(phone.text(By.id("ended"))).as("told why").startsWith("Your session has ended");
             assertThat(phone.sessionCookie()).as("cleared by the blank cookie").isNull();
             laptop.reload();
             assertThat(laptop.text(By.id("username"))).isEqualTo(username);
@@ -215,7 +231,7 @@ class BrowserTest {
 
             assertThat(phone.path()).isEqualTo("/sign-in");
             laptop.reload();
-            assertThat(laptop.path()).isEqualTo("/sign-in");
+            assertThat(laptop.path()).isEqualTo("/sign-in?ended");
             assertThat(laptop.sessionCookie()).isNull();
         }
     }
@@ -228,10 +244,68 @@ class BrowserTest {
 
             browser.openUrl(otherSiteUrl()).click(By.id("prize"));
 
-            assertThat(browser.pageText()).contains("Cross-origin request refused.");
+            assertThat(browser.text(By.tagName("h1"))).isEqualTo("Request refused");
+            browser.click(By.id("back"));
+            assertThat(browser.path()).isEqualTo("/");
+            assertThat(browser.text(By.id("username"))).isEqualTo(username);
+        }
+    }
+
+    @Test
+    void aFormPostFromAnotherSiteIsRefusedAndChangesNothing() {
+        try (Browser browser = new Browser(base)) {
+            String username = newUsername();
+            browser.signUp(username, PASSWORD);
+
+            browser.openUrl(crossSiteUrl("/")).click(By.id("prize"));
+
+            assertThat(browser.text(By.tagName("h1"))).as("Sec-Fetch-Site: cross-site").isEqualTo("Request refused");
             browser.open("/");
             assertThat(browser.path()).isEqualTo("/");
             assertThat(browser.text(By.id("username"))).isEqualTo(username);
+        }
+    }
+
+    @Test
+    void anotherSiteCannotFrameTheDemo() {
+        try (Browser browser = new Browser(base)) {
+            browser.openUrl(crossSiteUrl("/frame"));
+
+            assertThat(browser.frameUrl("demo")).as("Chromium's error page in place of the demo")
+                    .startsWith("chrome-error:");
+        }
+    }
+
+    @Test
+    void thePagesPassTheirContentSecurityPolicy() {
+        try (Browser browser = new Browser(base)) {
+            browser.open("/sign-in");
+            // The inline style sheet applies only when the policy's hash allows it: max-width 46rem.
+            assertThat(browser.bodyStyle("max-width")).isEqualTo("736px");
+            browser.signUp(newUsername(), PASSWORD);
+            assertThat(browser.bodyStyle("max-width")).isEqualTo("736px");
+        }
+    }
+
+    @Test
+    void aLostRenewalIsCaughtUpOnTheNextPageLoad() {
+        try (Browser browser = new Browser(base)) {
+            browser.signUp(newUsername(), PASSWORD);
+            Cookie issued = browser.sessionCookie();
+            clock.advance(Duration.ofDays(16));
+            browser.reload();
+            // The renewal's response lost: the browser keeps a cookie that expires before the session does.
+            browser.replaceSessionCookie(new Cookie.Builder(issued.getName(), issued.getValue()).path("/")
+                    .isHttpOnly(true).sameSite("Lax").expiresOn(Date.from(Instant.now().plus(Duration.ofHours(1))))
+                    .build());
+
+            clock.advance(Duration.ofDays(1));
+            Instant caughtUpAt = Instant.now();
+            browser.reload();
+
+            assertThat(browser.path()).isEqualTo("/");
+            assertExpiry(browser.sessionCookie()).as("the session's own expiry, 29 days on")
+                    .isAfterOrEqualTo(caughtUpAt.plus(Duration.ofDays(29)).minusSeconds(2));
         }
     }
 
@@ -247,7 +321,7 @@ class BrowserTest {
 
                 browser.open("/");
 
-                assertThat(browser.path()).as(tampered).isEqualTo("/sign-in");
+                assertThat(browser.path()).as(tampered).isEqualTo("/sign-in?ended");
                 assertThat(browser.text(By.tagName("h1"))).as(tampered).isEqualTo("Sign in");
                 assertThat(browser.sessionCookie()).as(tampered).isNull();
             }

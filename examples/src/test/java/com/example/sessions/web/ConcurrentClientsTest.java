@@ -107,10 +107,11 @@ class ConcurrentClientsTest {
         return List.of();
     }
 
+    /** A cookie with no session behind it: sent to the sign-in page, told that its session ended. */
     private List<String> homeWithUnknownToken(String base) throws Exception {
         HttpResponse<String> home = http.send(get(base + "/").header("Cookie", "auth_session=" + UNKNOWN_TOKEN)
                 .build(), HttpResponse.BodyHandlers.ofString());
-        if (home.statusCode() != 303 || !home.headers().firstValue("Location").orElse("").equals("/sign-in")
+        if (home.statusCode() != 303 || !home.headers().firstValue("Location").orElse("").equals("/sign-in?ended")
                 || home.body().contains("id=\"username\"")) {
             return List.of("an unknown token's home page: " + home.statusCode() + " " + excerpt(home.body()));
         }

@@ -2,7 +2,6 @@ package com.example.sessions.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.example.sessions.Application;
 import com.example.sessions.DemoDatabase;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -34,19 +33,18 @@ class HostileRequestsTest {
             "password=", "handle=", "&", "application/x-www-form-urlencoded", "text/plain; charset=",
             "multipart/form-data; boundary=", "abcdefghijklmnopqrstuvwxyz234567", "0123456789abcdef");
 
-    private static DemoDatabase database;
-    private static WebServer demo;
+    private static LocalDemo demo;
 
     @BeforeAll
     static void start() throws IOException {
-        database = DemoDatabase.forTests();
-        demo = WebServer.start(Application.start(database.pool()), 0);
+        demo = LocalDemo.start(DemoDatabase.forTests(), 0);
     }
 
     @AfterAll
     static void stop() {
-        demo.close();
-        database.close();
+        if (demo != null) {
+            demo.close();
+        }
     }
 
     @ParameterizedTest(name = "seed {0}")
