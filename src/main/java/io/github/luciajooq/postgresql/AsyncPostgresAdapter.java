@@ -183,6 +183,13 @@ public final class AsyncPostgresAdapter<I, U, S> implements AsyncAdapter<I, U, S
     @Override
     public CompletionStage<Long> deleteExpiredSessions(Instant now) {
         Arguments.requireNonNull(now, "now");
+        if (statements.deleteExpiredReader() == null) {
+            return fetch(statements.partitionedReader(), statements.partitioned(), row -> (Boolean) row.apply(0))
+                    .thenCompose(answer -> {
+                        statements.learnPartitioned(answer);
+                        return deleteExpired(now, Statements.EARLIEST_EXPIRY, 0);
+                    });
+        }
         return deleteExpired(now, Statements.EARLIEST_EXPIRY, 0);
     }
 

@@ -232,11 +232,16 @@ public final class PostgresAdapter<I, U, S> implements Adapter<I, U, S> {
      * Deletes in batches of a thousand, earliest expiries first, each statement on its own when the connection is
      * in auto-commit mode: a batch locks only the rows it deletes and skips rows another clean-up holds, so
      * clean-ups on several instances of an application neither wait for each other nor deadlock, and validation
-     * of live sessions goes on.
+     * of live sessions goes on. The first call asks the catalog, once, whether the session table is partitioned:
+     * a batch finds its rows again by their physical address, or on a partitioned table by primary key.
      */
     @Override
     public long deleteExpiredSessions(Instant now) {
         Arguments.requireNonNull(now, "now");
+        if (statements.deleteExpiredReader() == null) {
+            statements.learnPartitioned(executor.fetch(statements.partitionedReader(), statements.partitioned(),
+                    row -> (Boolean) row.apply(0)));
+        }
         long deleted = 0;
         Instant from = Statements.EARLIEST_EXPIRY;
         Statements.Batch batch;

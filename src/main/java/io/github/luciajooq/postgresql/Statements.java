@@ -41,6 +41,9 @@ final class Statements<I, U, S> {
     private static final int MAX_CACHED_INSERTS = 256;
     /** How many expired sessions one statement of a clean-up deletes, so that its locks stay few and short. */
     static final int EXPIRED_BATCH = 1000;
+    /** Whether a table, by its rendered name, is a partitioned table. */
+    private static final String PARTITIONED = "select c.relkind::text = ? from pg_catalog.pg_class c"
+            + " where c.oid = to_regclass(?)";
     /**
      * The names of the single-column foreign keys from a table's column to another table, by the tables' rendered
      * names and the column's name: every value bound, as in the adapter's other statements.
@@ -81,7 +84,11 @@ final class Statements<I, U, S> {
     private final String updateExpiration;
     private final String delete;
     private final String deleteOfUser;
-    private final Reader deleteExpired;
+    private final Reader deleteExpiredByAddress;
+    private final Reader deleteExpiredByKey;
+    private final Reader partitioned;
+    /** Whether the session table is partitioned, once the catalog said; {@code null} until then. */
+    private volatile Boolean sessionTablePartitioned;
     private final Reader userForeignKeys;
     /** The session table and the user table as the statements render them, and the session's user id column. */
     private final String[] tableNames;
@@ -130,31 +137,23 @@ final class Statements<I, U, S> {
         // Each batch locks only the rows it deletes, and skips rows another clean-up has locked: clean-ups on
         // several application instances never wait for, nor deadlock with, each other. It deletes the earliest
         // expiries from a given one on and returns how many and the latest, so that the next batch starts there
-        // and does not scan the index entries of the rows deleted before it, which only vacuum removes. The rows
-        // are found again by primary key, which is unique across the partitions of a partitioned table (a row's
-        // physical address is not), and only while they are still expired. In the subquery, the session table's
-        // columns name the subquery's own scan of it, the innermost table of that name.
-        CommonTableExpression<?> deleted = DSL.name("deleted").as(dsl.deleteFrom(model.sessions())
-                .where(DSL.condition("{0} = any(array({1}))", model.sessionId(), dsl.select(model.sessionId())
-                        .from(model.sessions())
-                        .where(model.expiresAt().le(placeholder(model.expiresAt())))
-                        .and(model.expiresAt().ge(placeholder(model.expiresAt())))
-                        .orderBy(model.expiresAt())
-                        .limit(DSL.inline(EXPIRED_BATCH))
-                        .forUpdate()
-                        .skipLocked()))
-                .and(model.expiresAt().le(placeholder(model.expiresAt())))
-                .returningResult(model.expiresAt()));
+        // and does not scan the index entries of the rows deleted before it, which only vacuum removes. Their lock
+        // keeps the rows expired until the statement ends. The rows are found again by their physical address,
+        // which costs nothing more (the batch has just read their pages), or, on a partitioned table, where an
+        // address is unique only within one partition, by primary key (a random read of its index each, four times
+        // the cost at two million rows). In the subquery, the session table's columns name the subquery's own scan
+        // of it, the innermost table of that name.
+        this.deleteExpiredByAddress = deleteExpired(dsl, DSL.field(DSL.name("ctid")));
+        this.deleteExpiredByKey = deleteExpired(dsl, model.sessionId());
         this.userForeignKeys = new Reader(USER_FOREIGN_KEYS, List.of(DSL.field(DSL.name("conname"), String.class)),
                 true);
         this.tableNames = new String[] {dsl.render(model.sessions()), dsl.render(model.users()),
             model.sessionUserId().getName()};
-        List<Field<?>> counted = List.of(DSL.count(), DSL.max(deleted.field(model.expiresAt().getName(), OffsetDateTime.class)));
-        this.deleteExpired = new Reader(dsl.render(dsl.with(deleted).select(counted).from(deleted)), counted, true);
+        this.partitioned = new Reader(PARTITIONED, List.of(DSL.field(DSL.name("partitioned"), Boolean.class)), true);
         this.updateExpirationTypes = plain(model.expiresAt(), model.sessionId());
         this.byIdTypes = plain(model.sessionId());
         this.byUserTypes = plain(model.sessionUserId());
-        this.byExpiriesTypes = plain(model.expiresAt(), model.expiresAt(), model.expiresAt());
+        this.byExpiriesTypes = plain(model.expiresAt(), model.expiresAt());
     }
 
     /** A bind marker of the column's type, for rendering. */
@@ -309,9 +308,48 @@ final class Statements<I, U, S> {
             DSL.val(tableNames[1]), DSL.val(tableNames[2])}, new JdbcType[] {text, text, text, text});
     }
 
-    /** The clean-up's statement: it reads how many sessions a batch deleted, and the latest expiry among them. */
+    /**
+     * The clean-up's statement, finding the rows again by this column: it reads how many sessions a batch deleted,
+     * and the latest expiry among them.
+     */
+    private Reader deleteExpired(DSLContext dsl, Field<?> rowKey) {
+        CommonTableExpression<?> deleted = DSL.name("deleted").as(dsl.deleteFrom(model.sessions())
+                .where(DSL.condition("{0} = any(array({1}))", rowKey, dsl.select(rowKey)
+                        .from(model.sessions())
+                        .where(model.expiresAt().le(placeholder(model.expiresAt())))
+                        .and(model.expiresAt().ge(placeholder(model.expiresAt())))
+                        .orderBy(model.expiresAt())
+                        .limit(DSL.inline(EXPIRED_BATCH))
+                        .forUpdate()
+                        .skipLocked()))
+                .returningResult(model.expiresAt()));
+        List<Field<?>> counted = List.of(DSL.count(),
+                DSL.max(deleted.field(model.expiresAt().getName(), OffsetDateTime.class)));
+        return new Reader(dsl.render(dsl.with(deleted).select(counted).from(deleted)), counted, true);
+    }
+
+    /**
+     * The clean-up's statement for this table: by address, or by primary key on a partitioned table; {@code null}
+     * until {@link #learnPartitioned(List)}.
+     */
     Reader deleteExpiredReader() {
-        return deleteExpired;
+        Boolean partitionedTable = sessionTablePartitioned;
+        return partitionedTable == null ? null : partitionedTable ? deleteExpiredByKey : deleteExpiredByAddress;
+    }
+
+    /** Asks the catalog whether the session table is partitioned: one row, or none when it cannot find the table. */
+    Reader partitionedReader() {
+        return partitioned;
+    }
+
+    Bound partitioned() {
+        return new Bound(partitioned.sql(), new Param<?>[] {DSL.val("p"), DSL.val(tableNames[0])},
+                new JdbcType[] {JdbcType.STRING, JdbcType.STRING});
+    }
+
+    /** What the catalog said; a table it cannot find is taken as not partitioned (the clean-up then fails there). */
+    void learnPartitioned(List<Boolean> answer) {
+        sessionTablePartitioned = !answer.isEmpty() && Boolean.TRUE.equals(answer.get(0));
     }
 
     /**
@@ -320,9 +358,9 @@ final class Statements<I, U, S> {
      */
     Bound deleteExpiredBatch(Instant now, Instant from) {
         Arguments.requireNonNull(now, "now");
-        Param<OffsetDateTime> upTo = DSL.val(OffsetDateTime.ofInstant(now, ZoneOffset.UTC), model.expiresAt());
-        return new Bound(deleteExpired.sql(), new Param<?>[] {
-            upTo, DSL.val(OffsetDateTime.ofInstant(from, ZoneOffset.UTC), model.expiresAt()), upTo}, byExpiriesTypes);
+        return new Bound(deleteExpiredReader().sql(), new Param<?>[] {
+            DSL.val(OffsetDateTime.ofInstant(now, ZoneOffset.UTC), model.expiresAt()),
+            DSL.val(OffsetDateTime.ofInstant(from, ZoneOffset.UTC), model.expiresAt())}, byExpiriesTypes);
     }
 
     /** The earliest expiry a clean-up starts from: expiries lie in the years 1 to 9999. */

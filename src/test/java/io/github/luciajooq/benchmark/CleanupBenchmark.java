@@ -96,6 +96,10 @@ public final class CleanupBenchmark {
                         + " \"listMicros\": [%.1f, %.1f], \"deleteMicros\": [%.1f, %.1f]},%n",
                 smallRows, largeRows, smallList, largeList, smallDelete, largeDelete));
 
+        say("Plan of one clean-up batch at %,d rows:%n%s", count(), plan("with deleted as (delete from app_session"
+                + " where token = any(array(select token from app_session where valid_until <= now()"
+                + " and valid_until >= '0001-01-01T00:00:00Z' order by valid_until limit 1000 for update skip locked))"
+                + " returning valid_until) select count(*), max(valid_until) from deleted"));
         Measurement.Result before = validating(4, 5, null);
         Cleanup batched = new Cleanup("deleteExpiredSessions(), in batches", () -> lucia.deleteExpiredSessions());
         Measurement.Result duringBatched = validating(4, 0, batched);

@@ -217,10 +217,10 @@ public final class SessionBenchmark {
             measure("validate", "JDBC", concurrency,
                     random -> lucia.validateSession(token(random.nextInt(USERS))).orElseThrow(),
                     random -> require(jdbcFloor.validate(Floors.SELECT_SESSION_AND_USER, key(token(random.nextInt(USERS))))));
-            measure("validate, Spring's translator", "JDBC", concurrency,
+            measure("validate behind Spring's translator", "JDBC", concurrency,
                     random -> springLucia.validateSession(token(random.nextInt(USERS))).orElseThrow(),
                     random -> require(jdbcFloor.validate(Floors.SELECT_SESSION_AND_USER, key(token(random.nextInt(USERS))))));
-            measure("validate, a no-op listener", "JDBC", concurrency,
+            measure("validate with a no-op listener", "JDBC", concurrency,
                     random -> listenedLucia.validateSession(token(random.nextInt(USERS))).orElseThrow(),
                     random -> require(jdbcFloor.validate(Floors.SELECT_SESSION_AND_USER, key(token(random.nextInt(USERS))))));
             measure("validate in a jOOQ transaction", "JDBC", concurrency,
