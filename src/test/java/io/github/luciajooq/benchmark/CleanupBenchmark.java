@@ -96,10 +96,14 @@ public final class CleanupBenchmark {
                         + " \"listMicros\": [%.1f, %.1f], \"deleteMicros\": [%.1f, %.1f]},%n",
                 smallRows, largeRows, smallList, largeList, smallDelete, largeDelete));
 
-        say("Plan of one clean-up batch at %,d rows:%n%s", count(), plan("with deleted as (delete from app_session"
-                + " where token = any(array(select token from app_session where valid_until <= now()"
-                + " and valid_until >= '0001-01-01T00:00:00Z' order by valid_until limit 1000 for update skip locked))"
-                + " returning valid_until) select count(*), max(valid_until) from deleted"));
+        for (String rowKey : List.of("ctid", "token")) {
+            say("Plan of one clean-up batch at %,d rows, finding the rows by %s (%s):%n%s", count(), rowKey,
+                    rowKey.equals("ctid") ? "this table" : "a partitioned table",
+                    plan("with deleted as (delete from app_session where " + rowKey + " = any(array(select " + rowKey
+                            + " from app_session where valid_until <= now() and valid_until >= '0001-01-01T00:00:00Z'"
+                            + " order by valid_until limit 1000 for update skip locked)) returning valid_until)"
+                            + " select count(*), max(valid_until) from deleted"));
+        }
         Measurement.Result before = validating(4, 5, null);
         Cleanup batched = new Cleanup("deleteExpiredSessions(), in batches", () -> lucia.deleteExpiredSessions());
         Measurement.Result duringBatched = validating(4, 0, batched);
