@@ -40,7 +40,7 @@ import org.jooq.impl.DSL;
  * ({@link #exception(RuntimeException)}), as on jOOQ's own path; {@link #query()} is made, as a plain SQL query of
  * the statement and its bind values, only when a listener asks for it. One statement, one thread: not thread-safe.
  */
-final class JdbcExecuteContext implements ExecuteContext {
+final class JdbcExecuteContext implements ExecuteContext, ConverterContext {
 
     private final Configuration configuration;
     private final ExecuteListener[] listeners;
@@ -131,9 +131,10 @@ final class JdbcExecuteContext implements ExecuteContext {
         executions++;
     }
 
+    /** The scope converters run in: this statement's. */
     @Override
     public ConverterContext converterContext() {
-        return new Converters();
+        return this;
     }
 
     @Override
@@ -362,54 +363,5 @@ final class JdbcExecuteContext implements ExecuteContext {
     @Override
     public Object data(Object key, Object value) {
         return data().put(key, value);
-    }
-
-    /** The scope converters would run in: this statement's. */
-    private final class Converters implements ConverterContext {
-
-        @Override
-        public Instant creationTime() {
-            return creationTime;
-        }
-
-        @Override
-        public Configuration configuration() {
-            return configuration;
-        }
-
-        @Override
-        public DSLContext dsl() {
-            return JdbcExecuteContext.this.dsl();
-        }
-
-        @Override
-        public Settings settings() {
-            return configuration.settings();
-        }
-
-        @Override
-        public SQLDialect dialect() {
-            return configuration.dialect();
-        }
-
-        @Override
-        public SQLDialect family() {
-            return configuration.family();
-        }
-
-        @Override
-        public Map<Object, Object> data() {
-            return JdbcExecuteContext.this.data();
-        }
-
-        @Override
-        public Object data(Object key) {
-            return JdbcExecuteContext.this.data(key);
-        }
-
-        @Override
-        public Object data(Object key, Object value) {
-            return JdbcExecuteContext.this.data(key, value);
-        }
     }
 }
