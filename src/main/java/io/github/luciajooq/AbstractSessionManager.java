@@ -4,6 +4,7 @@ import io.github.luciajooq.http.Cookie;
 import io.github.luciajooq.http.RequestHeaders;
 import io.github.luciajooq.internal.Arguments;
 import io.github.luciajooq.token.SessionToken;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -51,6 +52,24 @@ abstract class AbstractSessionManager {
     /** The cookie that removes the session cookie from the client: an empty value and {@code Max-Age=0}. */
     public final Cookie createBlankSessionCookie() {
         return policy.blankSessionCookie();
+    }
+
+    /**
+     * Whether the user authenticated in this session (signed in or {@linkplain Lucia#reauthenticated
+     * re-authenticated}) less than this long ago, by this session manager's clock: the check before a sensitive
+     * action ("sudo mode", OWASP ASVS 5.0 V7.5). When it is {@code false}, ask for the password again, then call
+     * {@code reauthenticated}. Exactly {@code duration} after the authentication it is {@code false}.
+     *
+     * @return {@code false} also when the session's authentication time is not known (a session table without it)
+     * @throws IllegalArgumentException when the duration is negative
+     */
+    public final boolean authenticatedWithin(Session<?, ?> session, Duration duration) {
+        Arguments.requireNonNull(session, "session");
+        Arguments.requireNonNull(duration, "duration");
+        if (duration.isNegative()) {
+            throw new IllegalArgumentException("duration must not be negative, not " + duration);
+        }
+        return policy.authenticatedWithin(session, duration);
     }
 
     /** The session cookie's name, {@code auth_session} by default. */

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -55,8 +56,17 @@ public final class AsyncLucia<I, U, S> extends AbstractSessionManager {
         Arguments.requireUserId(userId, "userId");
         Arguments.requireNonNull(attributes, "attributes");
         Arguments.requireNonNull(token, "token");
-        DatabaseSession<I, S> stored = new DatabaseSession<>(policy.key(token), userId, policy.newExpiry(), attributes);
-        return adapter.setSession(stored).thenApply(written -> policy.created(token, stored));
+        DatabaseSession<I, S> stored = policy.newSession(policy.key(token), userId, attributes);
+        if (policy.maxSessionsPerUser() == 0) {
+            return adapter.setSession(stored).thenApply(written -> policy.created(token, stored));
+        }
+        return adapter.setSessionWithinLimit(stored, policy.maxSessionsPerUser(), policy.endOldest(), policy.now())
+                .thenApply(written -> {
+                    if (!written) {
+                        throw new CompletionException(policy.limitReached(userId));
+                    }
+                    return policy.created(token, stored);
+                });
     }
 
     /** @see Lucia#validateSession(SessionToken) */
@@ -67,7 +77,7 @@ public final class AsyncLucia<I, U, S> extends AbstractSessionManager {
             if (found.isEmpty()) {
                 return CompletableFuture.completedFuture(Optional.empty());
             }
-            SessionPolicy.Decision decision = policy.decide(found.get().session().expiresAt());
+            SessionPolicy.Decision decision = policy.decide(found.get().session());
             switch (decision.outcome()) {
                 case EXPIRED:
                     return adapter.deleteSession(key).thenApply(deleted -> Optional.empty());
@@ -108,7 +118,7 @@ public final class AsyncLucia<I, U, S> extends AbstractSessionManager {
         return adapter.getUserSessions(userId).thenApply(stored -> {
             List<Session<I, S>> sessions = new ArrayList<>();
             for (DatabaseSession<I, S> session : stored) {
-                if (policy.isLive(session.expiresAt())) {
+                if (policy.isLive(session)) {
                     sessions.add(policy.listed(session));
                 }
             }
@@ -134,6 +144,39 @@ public final class AsyncLucia<I, U, S> extends AbstractSessionManager {
             }
             return CompletableFuture.completedFuture(false);
         });
+    }
+
+    /** @see Lucia#rotateSession(SessionToken) */
+    public CompletionStage<Optional<NewSession<I, S>>> rotateSession(SessionToken token) {
+        return rotate(token, false);
+    }
+
+    /** @see Lucia#reauthenticated(SessionToken) */
+    public CompletionStage<Optional<NewSession<I, S>>> reauthenticated(SessionToken token) {
+        return rotate(token, true);
+    }
+
+    private CompletionStage<Optional<NewSession<I, S>>> rotate(SessionToken token, boolean reauthenticated) {
+        Arguments.requireNonNull(token, "token");
+        String key = policy.key(token);
+        return adapter.getSessionAndUser(key).thenCompose(found -> {
+            if (found.isEmpty()) {
+                return CompletableFuture.completedFuture(Optional.empty());
+            }
+            if (policy.decide(found.get().session()).outcome() == SessionPolicy.Outcome.EXPIRED) {
+                return adapter.deleteSession(key).thenApply(deleted -> Optional.empty());
+            }
+            SessionPolicy.Rotation<I, S> rotation = policy.rotation(found.get().session(), reauthenticated);
+            return adapter.rotateSession(key, rotation.key(), rotation.expiresAt(), rotation.authenticatedAt())
+                    .thenApply(rotated -> rotated ? Optional.of(rotation.session()) : Optional.empty());
+        });
+    }
+
+    /** @see Lucia#invalidateOtherUserSessions(Object, SessionToken) */
+    public CompletionStage<Long> invalidateOtherUserSessions(I userId, SessionToken current) {
+        Arguments.requireUserId(userId, "userId");
+        Arguments.requireNonNull(current, "current");
+        return adapter.deleteOtherUserSessions(userId, policy.key(current));
     }
 
     /** @see Lucia#invalidateUserSessions(Object) */

@@ -28,6 +28,14 @@ import java.util.Optional;
  * {@linkplain Session#fresh() fresh}; a session validated at or after its expiry is deleted. Expiries are at
  * millisecond precision, so a session reads back exactly as it was created. "Now" is the
  * {@linkplain Builder#clock(java.time.Clock) clock}'s, for validation and clean-up alike.
+ * <p>
+ * Beyond Lucia (OWASP ASVS 5.0 chapter V7): an optional {@linkplain Builder#absoluteLifetime absolute lifetime}
+ * counted from when the user authenticated, a bound on how often validation writes
+ * ({@linkplain Builder#renewalInterval renewal interval}), an optional
+ * {@linkplain Builder#maxSessionsPerUser limit of sessions per user}, {@linkplain #rotateSession rotation},
+ * {@linkplain #reauthenticated re-authentication} with {@linkplain #authenticatedWithin a check for sensitive
+ * actions}, and {@linkplain #invalidateOtherUserSessions ending a user's other sessions}. Policy stays here, in the
+ * session manager: adapters store and fetch.
  *
  * <h2>Contract</h2>
  * A {@code null} argument throws {@link NullPointerException} and a blank user id {@link IllegalArgumentException},
@@ -65,8 +73,12 @@ public final class Lucia<I, U, S> extends AbstractSessionManager {
      * Creates a session with a new token for this user, with these attributes written to the session table's
      * columns.
      *
+     * The user authenticated now: the session's {@linkplain Session#authenticatedAt() authentication time} is now.
+     * With a {@linkplain Builder#maxSessionsPerUser limit of sessions per user}, the limit is enforced here.
+     *
      * @return the session, {@linkplain Session#fresh() fresh}, and its token: the only time the token is returned
-     * @throws SessionStoreException when the adapter refuses it (unknown user, unknown attribute); nothing is
+     * @throws SessionStoreException when the adapter refuses it (unknown user, unknown attribute), or the user has
+     *     as many sessions as allowed and the limit refuses new ones ({@code SESSION_LIMIT_REACHED}); nothing is
      *     stored then
      */
     public NewSession<I, S> createSession(I userId, S attributes) {
@@ -83,8 +95,13 @@ public final class Lucia<I, U, S> extends AbstractSessionManager {
         Arguments.requireUserId(userId, "userId");
         Arguments.requireNonNull(attributes, "attributes");
         Arguments.requireNonNull(token, "token");
-        DatabaseSession<I, S> stored = new DatabaseSession<>(policy.key(token), userId, policy.newExpiry(), attributes);
-        adapter.setSession(stored);
+        DatabaseSession<I, S> stored = policy.newSession(policy.key(token), userId, attributes);
+        if (policy.maxSessionsPerUser() == 0) {
+            adapter.setSession(stored);
+        } else if (!adapter.setSessionWithinLimit(stored, policy.maxSessionsPerUser(), policy.endOldest(),
+                policy.now())) {
+            throw policy.limitReached(userId);
+        }
         return policy.created(token, stored);
     }
 
@@ -92,8 +109,8 @@ public final class Lucia<I, U, S> extends AbstractSessionManager {
      * The session of this token and its user, when the session is valid. One adapter call, plus one write when the
      * session is renewed or found expired.
      *
-     * @return empty when no session has this token, when the session has expired (it is deleted then), or when it
-     *     was invalidated while this call renewed it; the session is {@linkplain Session#fresh() fresh} when this
+     * @return empty when no session has this token, when the session has expired or passed its absolute lifetime
+     *     (it is deleted then), or when it was invalidated while this call renewed it; the session is {@linkplain Session#fresh() fresh} when this
      *     call extended its expiry: send the client a new cookie then
      */
     public Optional<SessionAndUser<I, U, S>> validateSession(SessionToken token) {
@@ -103,7 +120,7 @@ public final class Lucia<I, U, S> extends AbstractSessionManager {
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        SessionPolicy.Decision decision = policy.decide(found.get().session().expiresAt());
+        SessionPolicy.Decision decision = policy.decide(found.get().session());
         switch (decision.outcome()) {
             case EXPIRED:
                 adapter.deleteSession(key);
@@ -159,7 +176,7 @@ public final class Lucia<I, U, S> extends AbstractSessionManager {
         Arguments.requireUserId(userId, "userId");
         List<Session<I, S>> sessions = new ArrayList<>();
         for (DatabaseSession<I, S> stored : adapter.getUserSessions(userId)) {
-            if (policy.isLive(stored.expiresAt())) {
+            if (policy.isLive(stored)) {
                 sessions.add(policy.listed(stored));
             }
         }
@@ -188,6 +205,65 @@ public final class Lucia<I, U, S> extends AbstractSessionManager {
             }
         }
         return false;
+    }
+
+    /**
+     * Gives the session of this token a new token, ending the old one (OWASP ASVS 5.0 V7.2.4), keeping its user,
+     * attributes and authentication time; its expiry is a full session lifetime from now (never past the absolute
+     * lifetime). One read and one write, the write atomic: no request ever finds both tokens valid, nor neither
+     * once this returns; of two concurrent rotations of one session, one succeeds. Send the new token's cookie.
+     *
+     * @return the session under its new token, {@linkplain Session#fresh() fresh}; empty when the token's session is
+     *     not valid (it is deleted when expired), or was rotated or invalidated meanwhile
+     * @throws UnsupportedOperationException when the adapter cannot rotate ({@link Adapter#rotateSession})
+     */
+    public Optional<NewSession<I, S>> rotateSession(SessionToken token) {
+        return rotate(token, false);
+    }
+
+    /**
+     * Records that the user of this session has just proved who they are again, after the application checked
+     * their password (or second factor) once more (ASVS V7.5): the session's authentication time becomes now, which
+     * restarts its {@linkplain Builder#absoluteLifetime absolute lifetime} and answers
+     * {@link #authenticatedWithin}, and the session is {@linkplain #rotateSession rotated} to a new token
+     * (ASVS V7.2.4). A session table without the authentication time column rotates but keeps no time.
+     *
+     * @return the session under its new token, fresh, authenticated now; empty as {@link #rotateSession}: a session
+     *     past its absolute lifetime is not revived, the application creates a new one
+     */
+    public Optional<NewSession<I, S>> reauthenticated(SessionToken token) {
+        return rotate(token, true);
+    }
+
+    private Optional<NewSession<I, S>> rotate(SessionToken token, boolean reauthenticated) {
+        Arguments.requireNonNull(token, "token");
+        String key = policy.key(token);
+        Optional<DatabaseSessionAndUser<I, U, S>> found = adapter.getSessionAndUser(key);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        if (policy.decide(found.get().session()).outcome() == SessionPolicy.Outcome.EXPIRED) {
+            adapter.deleteSession(key);
+            return Optional.empty();
+        }
+        SessionPolicy.Rotation<I, S> rotation = policy.rotation(found.get().session(), reauthenticated);
+        if (!adapter.rotateSession(key, rotation.key(), rotation.expiresAt(), rotation.authenticatedAt())) {
+            return Optional.empty();
+        }
+        return Optional.of(rotation.session());
+    }
+
+    /**
+     * Deletes every session of this user except the one of this token: after a password change (OWASP ASVS 5.0
+     * V7.4.1), the user stays signed in here and nowhere else. When the token's session is not this user's, every
+     * session of the user is deleted. One adapter call ({@link Adapter#deleteOtherUserSessions}).
+     *
+     * @return how many sessions were deleted
+     */
+    public long invalidateOtherUserSessions(I userId, SessionToken current) {
+        Arguments.requireUserId(userId, "userId");
+        Arguments.requireNonNull(current, "current");
+        return adapter.deleteOtherUserSessions(userId, policy.key(current));
     }
 
     /** Deletes every session of this user (signing out everywhere). */

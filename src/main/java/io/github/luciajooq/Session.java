@@ -17,10 +17,14 @@ import java.time.Instant;
  *     should then send the client a new session cookie ({@link Lucia#createSessionCookie})
  * @param attributes the session's attribute columns the adapter read or was given: a map by column name, or a jOOQ
  *     record of the application's
+ * @param authenticatedAt when the user last authenticated in this session (signed in, or
+ *     {@linkplain Lucia#reauthenticated re-authenticated}); {@code null} when the session table does not keep it
+ *     (see {@link io.github.luciajooq.postgresql.GeneratedTables#withAuthenticatedAt})
  * @param <I> the type of user ids
  * @param <S> the type of the attributes
  */
-public record Session<I, S>(SessionHandle handle, I userId, Instant expiresAt, boolean fresh, S attributes) {
+public record Session<I, S>(SessionHandle handle, I userId, Instant expiresAt, boolean fresh, S attributes,
+        Instant authenticatedAt) {
 
     /** @throws NullPointerException when an argument is {@code null} */
     public Session {
@@ -30,10 +34,15 @@ public record Session<I, S>(SessionHandle handle, I userId, Instant expiresAt, b
         attributes = Arguments.attributes(attributes, "attributes");
     }
 
+    /** A session whose authentication time is not known ({@code authenticatedAt} {@code null}). */
+    public Session(SessionHandle handle, I userId, Instant expiresAt, boolean fresh, S attributes) {
+        this(handle, userId, expiresAt, fresh, attributes, null);
+    }
+
     /** The session with its attributes shown by name only, since their values may be personal data. */
     @Override
     public String toString() {
         return "Session[handle=" + handle.value() + ", userId=" + userId + ", expiresAt=" + expiresAt + ", fresh="
-                + fresh + ", attributes=" + Arguments.describe(attributes) + "]";
+                + fresh + ", attributes=" + Arguments.describe(attributes) + ", authenticatedAt=" + authenticatedAt + "]";
     }
 }

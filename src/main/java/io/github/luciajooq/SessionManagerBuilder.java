@@ -19,6 +19,10 @@ abstract class SessionManagerBuilder<B extends SessionManagerBuilder<B>> {
 
     private Duration sessionLifetime = Duration.ofDays(30);
     private Duration renewalThreshold;
+    private Duration renewalInterval;
+    private Duration absoluteLifetime;
+    private int maxSessionsPerUser;
+    private AtSessionLimit atSessionLimit = AtSessionLimit.REFUSE_NEW;
     private Clock clock = Clock.systemUTC();
     private TokenStorage tokenStorage = TokenStorage.HASHED;
     private SecureRandom secureRandom;
@@ -36,7 +40,12 @@ abstract class SessionManagerBuilder<B extends SessionManagerBuilder<B>> {
         return (B) this;
     }
 
-    /** How long a session lives after it is created or renewed: 30 days by default, at least a second. */
+    /**
+     * The inactivity timeout (OWASP ASVS 5.0 V7.3.1): how long a session lives after it is created or renewed, 30
+     * days by default, at least a second. A session unused for this long is refused and deleted; one in use is
+     * renewed (see {@link #renewalThreshold}, {@link #renewalInterval}), so that it ends between this lifetime minus
+     * the renewal interval and this lifetime after its last use.
+     */
     public B sessionLifetime(Duration sessionLifetime) {
         this.sessionLifetime = Arguments.requireNonNull(sessionLifetime, "sessionLifetime");
         return self();
@@ -48,6 +57,54 @@ abstract class SessionManagerBuilder<B extends SessionManagerBuilder<B>> {
      */
     public B renewalThreshold(Duration renewalThreshold) {
         this.renewalThreshold = Arguments.requireNonNull(renewalThreshold, "renewalThreshold");
+        return self();
+    }
+
+    /**
+     * How often, at most, validation writes: a session's expiry is extended when at least this long has passed since
+     * it was last extended (or created), on the first validation after that, and never otherwise. Another way to say
+     * {@link #renewalThreshold}: the threshold is the {@link #sessionLifetime} minus this interval. By default half the
+     * session lifetime (15 days). Lucia's current guidance writes "last verified" at most hourly:
+     * {@code renewalInterval(Duration.ofHours(1))}, so that validation stays read-only almost always. At most the
+     * session lifetime; set this or {@code renewalThreshold}, not both.
+     */
+    public B renewalInterval(Duration renewalInterval) {
+        this.renewalInterval = Arguments.requireNonNull(renewalInterval, "renewalInterval");
+        return self();
+    }
+
+    /**
+     * The absolute session lifetime (OWASP ASVS 5.0 V7.3.2): a session ends this long after the user authenticated in
+     * it (signed in, or {@linkplain Lucia#reauthenticated re-authenticated}), however active it is; the user signs in
+     * again. None by default (only the inactivity timeout applies); at least a second (when shorter than the
+     * {@link #sessionLifetime}, it is the one that ends every session). Expiries are never extended past it, so the session table's expiry and
+     * {@code deleteExpiredSessions} honour it too.
+     * <p>
+     * It needs the session table's authentication time ({@code authenticated_at}, lucia-jooq's changeset 5;
+     * {@link io.github.luciajooq.postgresql.GeneratedTables#withAuthenticatedAt},
+     * {@link io.github.luciajooq.postgresql.NamedTables#withAuthenticatedAt()}): a session whose adapter does not
+     * report one is refused, as it cannot be shown to be within the limit.
+     */
+    public B absoluteLifetime(Duration absoluteLifetime) {
+        this.absoluteLifetime = Arguments.requireNonNull(absoluteLifetime, "absoluteLifetime");
+        return self();
+    }
+
+    /**
+     * A limit of concurrent sessions per user (OWASP ASVS 5.0 V7.1.2), enforced when a session is created: none by
+     * default. At the limit, {@code atLimit} says whether the new session is refused or the user's sessions that
+     * expire first are ended. Only live sessions count. It needs an adapter that implements
+     * {@link io.github.luciajooq.spi.Adapter#setSessionWithinLimit} (lucia-jooq's do), which serialises the
+     * creations of one user's sessions: 16 concurrent sign-ins of one user never leave more than {@code limit}.
+     *
+     * @param limit at least 1
+     */
+    public B maxSessionsPerUser(int limit, AtSessionLimit atLimit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, not " + limit);
+        }
+        this.atSessionLimit = Arguments.requireNonNull(atLimit, "atLimit");
+        this.maxSessionsPerUser = limit;
         return self();
     }
 
@@ -127,7 +184,18 @@ abstract class SessionManagerBuilder<B extends SessionManagerBuilder<B>> {
         if (sessionLifetime.compareTo(Duration.ofSeconds(1)) < 0) {
             throw new IllegalArgumentException("sessionLifetime must be at least one second, not " + sessionLifetime);
         }
-        Duration threshold = renewalThreshold != null ? renewalThreshold : sessionLifetime.dividedBy(2);
+        if (renewalThreshold != null && renewalInterval != null) {
+            throw new IllegalArgumentException("renewalThreshold and renewalInterval say the same: set one, not both");
+        }
+        if (renewalInterval != null && (renewalInterval.isNegative() || renewalInterval.compareTo(sessionLifetime) > 0)) {
+            throw new IllegalArgumentException("renewalInterval must lie between zero and the sessionLifetime ("
+                    + sessionLifetime + "), not " + renewalInterval);
+        }
+        if (absoluteLifetime != null && absoluteLifetime.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalArgumentException("absoluteLifetime must be at least one second, not " + absoluteLifetime);
+        }
+        Duration threshold = renewalThreshold != null ? renewalThreshold
+                : renewalInterval != null ? sessionLifetime.minus(renewalInterval) : sessionLifetime.dividedBy(2);
         if (threshold.isNegative() || threshold.compareTo(sessionLifetime) > 0) {
             throw new IllegalArgumentException("renewalThreshold must lie between zero and the sessionLifetime ("
                     + sessionLifetime + "), not " + threshold);
@@ -139,6 +207,7 @@ abstract class SessionManagerBuilder<B extends SessionManagerBuilder<B>> {
                 ? Duration.ofSeconds(sessionLifetime.getSeconds())
                 : SessionPolicy.NON_EXPIRING_COOKIE_MAX_AGE;
         return new SessionPolicy(sessionLifetime, threshold, clock, tokenStorage, secureRandom, sessionCookieName,
-                new Cookie.Attributes(secure, true, sameSite, path, domain, cookieMaxAge));
+                new Cookie.Attributes(secure, true, sameSite, path, domain, cookieMaxAge),
+                new SessionPolicy.Limits(absoluteLifetime, maxSessionsPerUser, atSessionLimit));
     }
 }

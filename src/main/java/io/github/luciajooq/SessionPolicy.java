@@ -56,6 +56,30 @@ final class SessionPolicy {
      */
     record Decision(Outcome outcome, Instant expiresAt) {}
 
+    /**
+     * The settings of OWASP ASVS 5.0 V7 beyond Lucia's.
+     *
+     * @param absoluteLifetime how long after authentication a session ends whatever its use, or {@code null}
+     * @param maxSessionsPerUser the most live sessions a user may have, or 0 for no limit
+     * @param atLimit what creating one more does
+     */
+    record Limits(Duration absoluteLifetime, int maxSessionsPerUser, AtSessionLimit atLimit) {
+
+        static final Limits NONE = new Limits(null, 0, AtSessionLimit.REFUSE_NEW);
+    }
+
+    /**
+     * A rotation about to be written: the session's new token and what it keeps.
+     *
+     * @param token the new token
+     * @param key what the session table's id column holds for it
+     * @param expiresAt the expiry after rotation
+     * @param authenticatedAt the new authentication time to write, or {@code null} to keep the stored one
+     * @param session the session as the application sees it afterwards, fresh
+     */
+    record Rotation<I, S>(SessionToken token, String key, Instant expiresAt, Instant authenticatedAt,
+            NewSession<I, S> session) {}
+
     private final Duration sessionLifetime;
     private final Duration renewalThreshold;
     private final Clock clock;
@@ -63,9 +87,10 @@ final class SessionPolicy {
     private final SecureRandom random;
     private final String sessionCookieName;
     private final Cookie.Attributes cookieAttributes;
+    private final Limits limits;
 
     SessionPolicy(Duration sessionLifetime, Duration renewalThreshold, Clock clock, TokenStorage tokenStorage,
-            SecureRandom random, String sessionCookieName, Cookie.Attributes cookieAttributes) {
+            SecureRandom random, String sessionCookieName, Cookie.Attributes cookieAttributes, Limits limits) {
         this.sessionLifetime = sessionLifetime;
         this.renewalThreshold = renewalThreshold;
         this.clock = clock;
@@ -73,6 +98,7 @@ final class SessionPolicy {
         this.random = random;
         this.sessionCookieName = sessionCookieName;
         this.cookieAttributes = cookieAttributes;
+        this.limits = limits;
     }
 
     /** A new token, from the configured generator. */
@@ -90,32 +116,106 @@ final class SessionPolicy {
         return clock.instant();
     }
 
-    /** The expiry of a session created or renewed now: now plus the lifetime, to the millisecond. */
-    Instant newExpiry() {
-        return clock.instant().plus(sessionLifetime).truncatedTo(ChronoUnit.MILLIS);
+    /** "Now" as a session stores it: to the millisecond, so that it reads back exactly. */
+    Instant storedNow() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
-    /** Whether a session with this expiry is still valid now. */
-    boolean isLive(Instant expiresAt) {
-        return clock.instant().isBefore(expiresAt);
+    /** A new session of this user, authenticated now, with the expiry that goes with it. */
+    <I, S> DatabaseSession<I, S> newSession(String key, I userId, S attributes) {
+        Instant now = storedNow();
+        return new DatabaseSession<>(key, userId, expiry(now, now), attributes, now);
     }
 
-    /** What validating a session with this expiry does now. */
-    Decision decide(Instant expiresAt) {
+    /**
+     * The expiry of a session created or renewed at {@code now}: now plus the lifetime, but never past the absolute
+     * lifetime from {@code authenticatedAt} (when that is known), to the millisecond.
+     */
+    private Instant expiry(Instant now, Instant authenticatedAt) {
+        Instant expiresAt = now.plus(sessionLifetime);
+        if (limits.absoluteLifetime() != null && authenticatedAt != null) {
+            Instant end = authenticatedAt.plus(limits.absoluteLifetime());
+            expiresAt = end.isBefore(expiresAt) ? end : expiresAt;
+        }
+        return expiresAt.truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /** Whether this stored session is still valid now: before its expiry and within the absolute lifetime. */
+    boolean isLive(DatabaseSession<?, ?> stored) {
         Instant now = clock.instant();
-        if (!now.isBefore(expiresAt)) {
+        return now.isBefore(stored.expiresAt()) && withinAbsoluteLifetime(stored.authenticatedAt(), now);
+    }
+
+    /** Whether a session authenticated then is within the absolute lifetime now; unknown is not, when there is one. */
+    private boolean withinAbsoluteLifetime(Instant authenticatedAt, Instant now) {
+        return limits.absoluteLifetime() == null
+                || authenticatedAt != null && now.isBefore(authenticatedAt.plus(limits.absoluteLifetime()));
+    }
+
+    /**
+     * What validating this stored session does now: refuse it at or after its expiry (the inactivity timeout) or
+     * the end of its absolute lifetime; else write nothing while more than the renewal threshold is left, or when a
+     * renewal would not move the expiry (the absolute lifetime caps it); else renew it.
+     */
+    Decision decide(DatabaseSession<?, ?> stored) {
+        Instant now = clock.instant();
+        Instant expiresAt = stored.expiresAt();
+        if (!now.isBefore(expiresAt) || !withinAbsoluteLifetime(stored.authenticatedAt(), now)) {
             return new Decision(Outcome.EXPIRED, expiresAt);
         }
         if (now.isBefore(expiresAt.minus(renewalThreshold))) {
             return new Decision(Outcome.VALID, expiresAt);
         }
-        return new Decision(Outcome.RENEW, now.plus(sessionLifetime).truncatedTo(ChronoUnit.MILLIS));
+        Instant renewed = expiry(now, stored.authenticatedAt());
+        if (!renewed.isAfter(expiresAt)) {
+            return new Decision(Outcome.VALID, expiresAt);
+        }
+        return new Decision(Outcome.RENEW, renewed);
+    }
+
+    /** The limit of live sessions per user, or 0 when there is none. */
+    int maxSessionsPerUser() {
+        return limits.maxSessionsPerUser();
+    }
+
+    /** Whether the user's sessions that expire first end when a new one would pass the limit. */
+    boolean endOldest() {
+        return limits.atLimit() == AtSessionLimit.END_OLDEST;
+    }
+
+    /** The refusal of a session over the limit. */
+    SessionStoreException limitReached(Object userId) {
+        return new SessionStoreException(SessionStoreException.Reason.SESSION_LIMIT_REACHED, "user "
+                + io.github.luciajooq.internal.Names.quote(String.valueOf(userId)) + " already has "
+                + limits.maxSessionsPerUser() + " sessions, the most allowed (maxSessionsPerUser)", null);
+    }
+
+    /**
+     * The rotation of this valid stored session to a new token: its user, attributes and authentication time kept,
+     * or, when re-authenticated, the authentication time now; the expiry a full lifetime from now, capped by the
+     * absolute lifetime.
+     */
+    <I, S> Rotation<I, S> rotation(DatabaseSession<I, S> stored, boolean reauthenticated) {
+        Instant now = storedNow();
+        Instant authenticatedAt = reauthenticated ? now : stored.authenticatedAt();
+        SessionToken token = newToken();
+        String key = key(token);
+        Instant expiresAt = expiry(now, authenticatedAt);
+        Session<I, S> session = new Session<>(tokenStorage.handle(key), stored.userId(), expiresAt, true,
+                stored.attributes(), authenticatedAt);
+        return new Rotation<>(token, key, expiresAt, reauthenticated ? now : null, new NewSession<>(token, session));
+    }
+
+    /** Whether the user authenticated in this session less than this long ago; {@code false} when unknown. */
+    boolean authenticatedWithin(Session<?, ?> session, Duration duration) {
+        Instant authenticatedAt = session.authenticatedAt();
+        return authenticatedAt != null && clock.instant().isBefore(authenticatedAt.plus(duration));
     }
 
     /** The session just stored for this token, fresh. */
     <I, S> NewSession<I, S> created(SessionToken token, DatabaseSession<I, S> stored) {
         return new NewSession<>(token, new Session<>(tokenStorage.handle(stored.id()), stored.userId(),
-                stored.expiresAt(), true, stored.attributes()));
+                stored.expiresAt(), true, stored.attributes(), stored.authenticatedAt()));
     }
 
     /** The valid session and user that a validation returns. */
@@ -123,14 +223,14 @@ final class SessionPolicy {
         DatabaseSession<I, S> stored = found.session();
         return new SessionAndUser<>(
                 new Session<>(tokenStorage.handle(stored.id()), stored.userId(), decision.expiresAt(),
-                        decision.outcome() == Outcome.RENEW, stored.attributes()),
+                        decision.outcome() == Outcome.RENEW, stored.attributes(), stored.authenticatedAt()),
                 new User<>(found.user().id(), found.user().attributes()));
     }
 
     /** A stored session as the application sees it, not fresh. */
     <I, S> Session<I, S> listed(DatabaseSession<I, S> stored) {
         return new Session<>(tokenStorage.handle(stored.id()), stored.userId(), stored.expiresAt(), false,
-                stored.attributes());
+                stored.attributes(), stored.authenticatedAt());
     }
 
     /** Whether this stored session is the one this handle names. */

@@ -32,7 +32,13 @@ public final class SessionStoreException extends RuntimeException {
          * long, too large for an index, text PostgreSQL cannot store exactly, or in breach of a constraint (not
          * null, check, unique, foreign key).
          */
-        INVALID_ATTRIBUTE_VALUE
+        INVALID_ATTRIBUTE_VALUE,
+        /**
+         * The user already has as many live sessions as the session manager allows
+         * ({@link SessionManagerBuilder#maxSessionsPerUser(int, AtSessionLimit)} with
+         * {@link AtSessionLimit#REFUSE_NEW}).
+         */
+        SESSION_LIMIT_REACHED
     }
 
     private final Reason reason;

@@ -129,7 +129,11 @@ public final class InMemoryAdapter<I, U, S> implements Adapter<I, U, S> {
                     "user " + Names.quote(String.valueOf(session.userId())) + " does not exist", null);
         }
         sessions.put(session.id(), new DatabaseSession<>(session.id(), session.userId(),
-                session.expiresAt().truncatedTo(ChronoUnit.MICROS), attributes));
+                session.expiresAt().truncatedTo(ChronoUnit.MICROS), attributes, micros(session.authenticatedAt())));
+    }
+
+    private static Instant micros(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
     }
 
     /** The row of every attribute column, as a map session's attributes are stored. */
@@ -162,8 +166,65 @@ public final class InMemoryAdapter<I, U, S> implements Adapter<I, U, S> {
     public synchronized boolean updateSessionExpiration(String sessionId, Instant expiresAt) {
         Arguments.requireId(sessionId, "sessionId");
         Arguments.requireExpiry(expiresAt, "expiresAt");
-        return sessions.computeIfPresent(sessionId, (id, session) -> new DatabaseSession<>(
-                id, session.userId(), expiresAt.truncatedTo(ChronoUnit.MICROS), session.attributes())) != null;
+        return sessions.computeIfPresent(sessionId, (id, session) -> new DatabaseSession<>(id, session.userId(),
+                expiresAt.truncatedTo(ChronoUnit.MICROS), session.attributes(), session.authenticatedAt())) != null;
+    }
+
+    /** Under the instance's lock: atomic, as the contract asks. */
+    @Override
+    public synchronized boolean rotateSession(String sessionId, String newSessionId, Instant expiresAt,
+            Instant authenticatedAt) {
+        Arguments.requireId(sessionId, "sessionId");
+        Arguments.requireId(newSessionId, "newSessionId");
+        Arguments.requireExpiry(expiresAt, "expiresAt");
+        DatabaseSession<I, S> session = sessions.get(sessionId);
+        if (session == null) {
+            return false;
+        }
+        if (sessions.containsKey(newSessionId)) {
+            throw new SessionStoreException(Reason.DUPLICATE_SESSION_ID,
+                    "another session already has the rotated session's new id", null);
+        }
+        sessions.remove(sessionId);
+        sessions.put(newSessionId, new DatabaseSession<>(newSessionId, session.userId(),
+                expiresAt.truncatedTo(ChronoUnit.MICROS), session.attributes(),
+                authenticatedAt == null ? session.authenticatedAt() : micros(authenticatedAt)));
+        return true;
+    }
+
+    @Override
+    public synchronized long deleteOtherUserSessions(I userId, String keptSessionId) {
+        Arguments.requireUserId(userId, "userId");
+        Arguments.requireId(keptSessionId, "keptSessionId");
+        int before = sessions.size();
+        sessions.values().removeIf(session -> session.userId().equals(userId) && !session.id().equals(keptSessionId));
+        return before - sessions.size();
+    }
+
+    /** Under the instance's lock, so that concurrent creations for one user never pass the limit. */
+    @Override
+    public synchronized boolean setSessionWithinLimit(DatabaseSession<I, S> session, int limit, boolean endOldest,
+            Instant now) {
+        Arguments.requireNonNull(session, "session");
+        Arguments.requireNonNull(now, "now");
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, not " + limit);
+        }
+        List<DatabaseSession<I, S>> live = new ArrayList<>();
+        for (DatabaseSession<I, S> stored : sessions.values()) {
+            if (stored.userId().equals(session.userId()) && stored.expiresAt().isAfter(now)) {
+                live.add(stored);
+            }
+        }
+        if (live.size() >= limit && !endOldest) {
+            return false;
+        }
+        live.sort(java.util.Comparator.comparing(DatabaseSession::expiresAt));
+        setSession(session);
+        for (int index = 0; index <= live.size() - limit; index++) {
+            sessions.remove(live.get(index).id());
+        }
+        return true;
     }
 
     @Override

@@ -179,6 +179,93 @@ public final class AsyncPostgresAdapter<I, U, S> implements AsyncAdapter<I, U, S
         return done(execute(statements.deleteOfUser(userId)));
     }
 
+    /** One {@code UPDATE}, as {@link PostgresAdapter#rotateSession}. */
+    @Override
+    public CompletionStage<Boolean> rotateSession(String sessionId, String newSessionId, Instant expiresAt,
+            Instant authenticatedAt) {
+        Arguments.requireId(sessionId, "sessionId");
+        Arguments.requireId(newSessionId, "newSessionId");
+        Statements.Bound rotate = statements.rotate(sessionId, newSessionId, expiresAt, authenticatedAt);
+        if (!StorableText.isStorable(sessionId)) {
+            return CompletableFuture.completedFuture(false);
+        }
+        if (!StorableText.isStorable(newSessionId)) {
+            return CompletableFuture.failedFuture(new SessionStoreException(
+                    SessionStoreException.Reason.INVALID_SESSION_ID,
+                    "the rotated session's new id " + StorableText.problem(newSessionId), null));
+        }
+        CompletableFuture<Long> updated = execute(rotate);
+        return Publishers.cancelling(updated, updated.thenApply(rows -> rows > 0));
+    }
+
+    /** One {@code DELETE}. */
+    @Override
+    public CompletionStage<Long> deleteOtherUserSessions(I userId, String keptSessionId) {
+        Arguments.requireUserId(userId, "userId");
+        Arguments.requireId(keptSessionId, "keptSessionId");
+        if (userId instanceof String text && !StorableText.isStorable(text)) {
+            return CompletableFuture.completedFuture(0L);
+        }
+        return execute(statements.deleteOthersOfUser(userId,
+                StorableText.isStorable(keptSessionId) ? keptSessionId : ""));
+    }
+
+    /**
+     * As {@link PostgresAdapter#setSessionWithinLimit}, in a transaction on one connection: the caller's, when the
+     * context is a jOOQ R2DBC transaction's, else one of its own.
+     */
+    @Override
+    public CompletionStage<Boolean> setSessionWithinLimit(DatabaseSession<I, S> session, int limit, boolean endOldest,
+            Instant now) {
+        Arguments.requireNonNull(session, "session");
+        Arguments.requireNonNull(now, "now");
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, not " + limit);
+        }
+        SessionStoreException refused = statements.unwritable(session);
+        if (refused != null) {
+            return CompletableFuture.failedFuture(refused);
+        }
+        if (!statements.errors().userForeignKeysKnown()) {
+            return fetch(statements.userForeignKeysReader(), statements.userForeignKeys(), row -> (String) row.apply(0))
+                    .thenCompose(names -> {
+                        statements.errors().learnUserForeignKeys(names);
+                        return setSessionWithinLimit(session, limit, endOldest, now);
+                    });
+        }
+        return R2dbcTransaction.run(statements.dsl().configuration(), dsl -> {
+            Statements.Bound lock = statements.lockUser(session.userId());
+            CompletableFuture<Boolean> room = Publishers.list(dsl.resultQuery(lock.sql(), (Object[]) lock.binds()))
+                    .thenCompose(locked -> {
+                        if (endOldest) {
+                            Statements.Bound delete = statements.deleteOldestLive(session.userId(), now, limit - 1);
+                            return Publishers.rowCount(dsl.query(delete.sql(), (Object[]) delete.binds()))
+                                    .thenApply(deleted -> true);
+                        }
+                        Statements.Bound count = statements.countLive(session.userId(), now);
+                        return Publishers.list(dsl.resultQuery(count.sql(), (Object[]) count.binds()))
+                                .thenApply(rows -> ((Number) rows.get(0).get(0)).intValue() < limit);
+                    });
+            return room.thenCompose(free -> {
+                if (!free) {
+                    return CompletableFuture.completedFuture(false);
+                }
+                Statements.Bound insert = statements.insert(session);
+                return Publishers.rowCount(dsl.query(insert.sql(), (Object[]) insert.binds())).handle((rows, error) -> {
+                    if (error != null) {
+                        RuntimeException cause = unwrap(error);
+                        throw new CompletionException(statements.errors().translate(cause, R2dbcErrors.of(cause),
+                                session));
+                    }
+                    if (rows == 0) {
+                        throw new CompletionException(statements.errors().duplicateId());
+                    }
+                    return true;
+                });
+            });
+        });
+    }
+
     /** In batches, as {@link PostgresAdapter#deleteExpiredSessions(Instant)}, one after another without blocking. */
     @Override
     public CompletionStage<Long> deleteExpiredSessions(Instant now) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import org.jooq.Field;
 import org.jooq.ForeignKey;
 import org.jooq.Index;
 import org.jooq.Record;
@@ -51,11 +52,12 @@ public final class GeneratedTables<I, U extends Record, S extends Record> extend
     private final List<TableField<U, ?>> userColumns;
     private final List<TableField<S, ?>> sessionColumns;
     private final boolean renderSchema;
+    private final TableField<S, OffsetDateTime> authenticatedAt;
     private final TableModel<I, U, S> model;
 
     private GeneratedTables(TableField<U, I> userId, TableField<S, String> sessionId, TableField<S, I> sessionUserId,
             TableField<S, OffsetDateTime> expiresAt, List<TableField<U, ?>> userColumns,
-            List<TableField<S, ?>> sessionColumns, boolean renderSchema) {
+            List<TableField<S, ?>> sessionColumns, boolean renderSchema, TableField<S, OffsetDateTime> authenticatedAt) {
         this.userId = userId;
         this.sessionId = sessionId;
         this.sessionUserId = sessionUserId;
@@ -63,6 +65,7 @@ public final class GeneratedTables<I, U extends Record, S extends Record> extend
         this.userColumns = List.copyOf(userColumns);
         this.sessionColumns = List.copyOf(sessionColumns);
         this.renderSchema = renderSchema;
+        this.authenticatedAt = authenticatedAt;
         this.model = buildModel();
     }
 
@@ -95,7 +98,7 @@ public final class GeneratedTables<I, U extends Record, S extends Record> extend
             throw new IllegalArgumentException("expiresAt must be a TIMESTAMP WITH TIME ZONE column, and "
                     + qualified(expiresAt) + " is " + expiresAt.getDataType().getTypeName());
         }
-        return new GeneratedTables<>(userId, sessionId, sessionUserId, expiresAt, List.of(), List.of(), true);
+        return new GeneratedTables<>(userId, sessionId, sessionUserId, expiresAt, List.of(), List.of(), true, null);
     }
 
     /**
@@ -108,7 +111,7 @@ public final class GeneratedTables<I, U extends Record, S extends Record> extend
     public final GeneratedTables<I, U, S> withUserColumns(TableField<U, ?>... columns) {
         List<TableField<U, ?>> checked = checked(columns, "userColumns", Set.of(userId));
         return new GeneratedTables<>(userId, sessionId, sessionUserId, expiresAt, checked, sessionColumns,
-                renderSchema);
+                renderSchema, authenticatedAt);
     }
 
     /**
@@ -119,8 +122,43 @@ public final class GeneratedTables<I, U extends Record, S extends Record> extend
      */
     @SafeVarargs
     public final GeneratedTables<I, U, S> withSessionColumns(TableField<S, ?>... columns) {
-        List<TableField<S, ?>> checked = checked(columns, "sessionColumns", Set.of(sessionId, sessionUserId, expiresAt));
-        return new GeneratedTables<>(userId, sessionId, sessionUserId, expiresAt, userColumns, checked, renderSchema);
+        List<TableField<S, ?>> checked = checked(columns, "sessionColumns", luciasSessionColumns(authenticatedAt));
+        return new GeneratedTables<>(userId, sessionId, sessionUserId, expiresAt, userColumns, checked, renderSchema,
+                authenticatedAt);
+    }
+
+    /**
+     * These tables, keeping when the user last authenticated in each session in this column of the session table
+     * (lucia-jooq's changelog adds {@code authenticated_at TIMESTAMPTZ NOT NULL DEFAULT now()} to
+     * {@code user_session}; add one like it to a table of your own): needed for an absolute session lifetime,
+     * re-authentication and sudo-mode checks. Without it (the default), the adapter reads and writes the three
+     * columns of {@link #of} only, exactly as before, and sessions report no authentication time.
+     *
+     * @param authenticatedAt e.g. {@code SESSIONS.AUTHENTICATED_AT}: a {@code TIMESTAMPTZ} of the session table
+     * @throws IllegalArgumentException when the column is not of the session table, not a
+     *     {@code TIMESTAMP WITH TIME ZONE}, or one of the others the adapter reads
+     */
+    public GeneratedTables<I, U, S> withAuthenticatedAt(TableField<S, OffsetDateTime> authenticatedAt) {
+        Arguments.requireNonNull(authenticatedAt, "authenticatedAt");
+        if (!authenticatedAt.getTable().equals(sessionId.getTable())) {
+            throw new IllegalArgumentException("authenticatedAt must be a column of the session table "
+                    + qualified(sessionId.getTable()) + ", not " + qualified(authenticatedAt));
+        }
+        if (!authenticatedAt.getDataType().isTimestampWithTimeZone()) {
+            throw new IllegalArgumentException("authenticatedAt must be a TIMESTAMP WITH TIME ZONE column, and "
+                    + qualified(authenticatedAt) + " is " + authenticatedAt.getDataType().getTypeName());
+        }
+        if (authenticatedAt.equals(expiresAt) || sessionColumns.contains(authenticatedAt)) {
+            throw new IllegalArgumentException("authenticatedAt must not be " + qualified(authenticatedAt)
+                    + ": the adapter already reads that column as the expiry or an attribute");
+        }
+        return new GeneratedTables<>(userId, sessionId, sessionUserId, expiresAt, userColumns, sessionColumns,
+                renderSchema, authenticatedAt);
+    }
+
+    private Set<TableField<?, ?>> luciasSessionColumns(TableField<S, OffsetDateTime> authenticated) {
+        return authenticated == null ? Set.of(sessionId, sessionUserId, expiresAt)
+                : Set.of(sessionId, sessionUserId, expiresAt, authenticated);
     }
 
     /**
@@ -128,7 +166,8 @@ public final class GeneratedTables<I, U extends Record, S extends Record> extend
      * {@code search_path}, for an application that generated its classes from one schema and runs on another.
      */
     public GeneratedTables<I, U, S> withoutSchema() {
-        return new GeneratedTables<>(userId, sessionId, sessionUserId, expiresAt, userColumns, sessionColumns, false);
+        return new GeneratedTables<>(userId, sessionId, sessionUserId, expiresAt, userColumns, sessionColumns, false,
+                authenticatedAt);
     }
 
     private static <R extends Record> List<TableField<R, ?>> checked(TableField<R, ?>[] columns, String argument,
@@ -159,12 +198,12 @@ public final class GeneratedTables<I, U extends Record, S extends Record> extend
         String sessionTable = sessions.getName();
         return new TableModel<>(users, userId, sessions, sessionId, sessionUserId, expiresAt,
                 new RecordColumns<>(users, userColumns, Set.of(userId)),
-                new RecordColumns<>(sessions, sessionColumns, Set.of(sessionId, sessionUserId, expiresAt)),
+                new RecordColumns<>(sessions, sessionColumns, Set.<Field<?>>copyOf(luciasSessionColumns(authenticatedAt))),
                 null, renderSchema, qualified(users), qualified(sessions),
                 primaryKey(sessions, sessionTable),
                 foreignKey(sessions, sessionUserId, sessionTable),
                 index(sessions, sessionUserId, sessionTable),
-                true, true);
+                true, true, authenticatedAt);
     }
 
     private static String primaryKey(Table<?> sessions, String sessionTable) {
@@ -203,7 +242,8 @@ public final class GeneratedTables<I, U extends Record, S extends Record> extend
     public String toString() {
         return "GeneratedTables[users=" + qualified(userId.getTable()) + ", sessions=" + qualified(sessionId.getTable())
                 + ", userColumns=" + names(userColumns) + ", sessionColumns=" + names(sessionColumns)
-                + (renderSchema ? "" : ", withoutSchema") + "]";
+                + (renderSchema ? "" : ", withoutSchema")
+                + (authenticatedAt == null ? "" : ", authenticatedAt=" + authenticatedAt.getName()) + "]";
     }
 
     private static String names(List<? extends TableField<?, ?>> columns) {

@@ -20,6 +20,7 @@ import org.jooq.ResultQuery;
 import org.jooq.conf.Settings;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
+import org.jooq.impl.DefaultConnectionProvider;
 import org.jooq.tools.JooqLogger;
 import org.jooq.tools.LoggerListener;
 
@@ -109,6 +110,45 @@ final class JdbcExecutor {
             });
         }
         return dsl.query(bound.sql(), (Object[]) bound.binds()).execute();
+    }
+
+    /**
+     * Runs these statements in one transaction on one connection of the provider: the caller's, when the connection
+     * is not in auto-commit mode (the caller commits), else one of its own, committed when the work returns and rolled
+     * back when it throws. The connection's auto-commit is restored and the connection released either way.
+     */
+    <T> T inTransaction(Function<JdbcExecutor, T> work) {
+        Connection connection = connections.acquire();
+        try {
+            boolean own = connection.getAutoCommit();
+            if (own) {
+                connection.setAutoCommit(false);
+            }
+            try {
+                T result = work.apply(new JdbcExecutor(configuration.derive(new DefaultConnectionProvider(connection))));
+                if (own) {
+                    connection.commit();
+                }
+                return result;
+            } catch (RuntimeException | Error e) {
+                if (own) {
+                    try {
+                        connection.rollback();
+                    } catch (SQLException rollback) {
+                        e.addSuppressed(rollback);
+                    }
+                }
+                throw e;
+            } finally {
+                if (own) {
+                    connection.setAutoCommit(true);
+                }
+            }
+        } catch (SQLException e) {
+            throw new DataAccessException("the transaction of a session limit failed: " + e.getMessage(), e);
+        } finally {
+            connections.release(connection);
+        }
     }
 
     /** Whether a statement of plain values may run over JDBC now: unless jOOQ's execute logging would print it. */

@@ -31,25 +31,35 @@ public final class NamedTables extends SessionTables<String, Map<String, Object>
     // classes: this class must load without them, so that an unsupported jOOQ is refused by name (JooqVersion).
     private static final Set<String> LUCIAS_USER_COLUMNS = Set.of("id");
     private static final Set<String> LUCIAS_SESSION_COLUMNS = Set.of("id", "user_id", "expires_at");
+    private static final String AUTHENTICATED_AT = "authenticated_at";
+    private static final Set<String> LUCIAS_SESSION_COLUMNS_AUTHENTICATED =
+            Set.of("id", "user_id", "expires_at", AUTHENTICATED_AT);
 
     private final TableNames names;
     private final List<String> userColumns;
     private final List<String> sessionColumns;
+    private final boolean authenticatedAt;
     private final TableModel<String, Map<String, Object>, Map<String, Object>> model;
 
-    private NamedTables(TableNames names, List<String> userColumns, List<String> sessionColumns) {
+    private NamedTables(TableNames names, List<String> userColumns, List<String> sessionColumns,
+            boolean authenticatedAt) {
         this.names = names;
         this.userColumns = List.copyOf(userColumns);
         this.sessionColumns = List.copyOf(sessionColumns);
+        this.authenticatedAt = authenticatedAt;
         this.model = new TableModel<>(AUTH_USER, AUTH_USER.ID, USER_SESSION, USER_SESSION.ID, USER_SESSION.USER_ID,
                 USER_SESSION.EXPIRES_AT,
                 new NamedColumns(userColumns, LUCIAS_USER_COLUMNS, names.user()),
-                new NamedColumns(sessionColumns, LUCIAS_SESSION_COLUMNS, names.session()),
+                new NamedColumns(sessionColumns, luciasSessionColumns(authenticatedAt), names.session()),
                 MappedDsl.mapping(names), names.schema() != null, names.user(), names.session(),
                 ConstraintNames.primaryKey(names.sessionTable()),
                 ConstraintNames.foreignKey(names.sessionTable(), USER_SESSION.USER_ID.getName()),
                 ConstraintNames.index(names.sessionTable(), USER_SESSION.USER_ID.getName()),
-                false, false);
+                false, false, authenticatedAt ? USER_SESSION.AUTHENTICATED_AT : null);
+    }
+
+    private static Set<String> luciasSessionColumns(boolean authenticatedAt) {
+        return authenticatedAt ? LUCIAS_SESSION_COLUMNS_AUTHENTICATED : LUCIAS_SESSION_COLUMNS;
     }
 
     /** The tables with these names ({@link TableNames#of(String, String)}), reading Lucia's columns only. */
@@ -60,7 +70,7 @@ public final class NamedTables extends SessionTables<String, Map<String, Object>
     /** The tables with these names, reading Lucia's columns only. */
     public static NamedTables of(TableNames names) {
         JooqVersion.require();
-        return new NamedTables(Arguments.requireNonNull(names, "names"), List.of(), List.of());
+        return new NamedTables(Arguments.requireNonNull(names, "names"), List.of(), List.of(), false);
     }
 
     /**
@@ -70,7 +80,8 @@ public final class NamedTables extends SessionTables<String, Map<String, Object>
      * @throws IllegalArgumentException when a name is blank, {@code id}, or no column can have it
      */
     public NamedTables withUserColumns(String... columns) {
-        return new NamedTables(names, checked(columns, "userColumns", LUCIAS_USER_COLUMNS), sessionColumns);
+        return new NamedTables(names, checked(columns, "userColumns", LUCIAS_USER_COLUMNS), sessionColumns,
+                authenticatedAt);
     }
 
     /**
@@ -80,7 +91,25 @@ public final class NamedTables extends SessionTables<String, Map<String, Object>
      * @throws IllegalArgumentException when a name is blank, one of Lucia's, or no column can have it
      */
     public NamedTables withSessionColumns(String... columns) {
-        return new NamedTables(names, userColumns, checked(columns, "sessionColumns", LUCIAS_SESSION_COLUMNS));
+        return new NamedTables(names, userColumns,
+                checked(columns, "sessionColumns", luciasSessionColumns(authenticatedAt)), authenticatedAt);
+    }
+
+    /**
+     * These tables, keeping when the user last authenticated in each session in the session table's
+     * {@code authenticated_at TIMESTAMPTZ} column (lucia-jooq's changeset {@code 5-user-session-authenticated-at}
+     * adds it): needed for an absolute session lifetime, re-authentication and sudo-mode checks. Without it (the
+     * default), the adapter reads and writes Lucia's three columns only, exactly as before, and sessions report no
+     * authentication time.
+     *
+     * @throws IllegalArgumentException when {@code authenticated_at} was named as a session attribute column
+     */
+    public NamedTables withAuthenticatedAt() {
+        if (sessionColumns.contains(AUTHENTICATED_AT)) {
+            throw new IllegalArgumentException("sessionColumns must not contain \"" + AUTHENTICATED_AT
+                    + "\" when the adapter keeps the authentication time itself");
+        }
+        return new NamedTables(names, userColumns, sessionColumns, true);
     }
 
     /** The tables' names. */
@@ -120,6 +149,6 @@ public final class NamedTables extends SessionTables<String, Map<String, Object>
     @Override
     public String toString() {
         return "NamedTables[users=" + names.user() + ", sessions=" + names.session() + ", userColumns=" + userColumns
-                + ", sessionColumns=" + sessionColumns + "]";
+                + ", sessionColumns=" + sessionColumns + (authenticatedAt ? ", withAuthenticatedAt" : "") + "]";
     }
 }

@@ -192,17 +192,9 @@ public final class PostgresAdapter<I, U, S> implements Adapter<I, U, S> {
             statements.errors().learnUserForeignKeys(executor.fetch(statements.userForeignKeysReader(),
                     statements.userForeignKeys(), row -> (String) row.apply(0)));
         }
-        int inserted;
-        try {
-            inserted = executor.execute(statements.insert(session));
-        } catch (RuntimeException e) {
-            // jOOQ's DataAccessException, or what an application's listener made of it (Spring's translator):
-            // either way the driver's error is in the cause chain.
-            throw statements.errors().translate(e, JdbcErrors.of(e), session);
-        }
-        if (inserted == 0) {
-            throw statements.errors().duplicateId();
-        }
+        // jOOQ's DataAccessException, or what an application's listener made of it (Spring's translator): either
+        // way the driver's error is in the cause chain.
+        insert(executor, session);
     }
 
     @Override
@@ -225,6 +217,80 @@ public final class PostgresAdapter<I, U, S> implements Adapter<I, U, S> {
         Arguments.requireUserId(userId, "userId");
         if (!(userId instanceof String text) || StorableText.isStorable(text)) {
             executor.execute(statements.deleteOfUser(userId));
+        }
+    }
+
+    /** One {@code UPDATE} of the session's id, expiry and authentication time: atomic. */
+    @Override
+    public boolean rotateSession(String sessionId, String newSessionId, Instant expiresAt, Instant authenticatedAt) {
+        Arguments.requireId(sessionId, "sessionId");
+        Arguments.requireId(newSessionId, "newSessionId");
+        Statements.Bound rotate = statements.rotate(sessionId, newSessionId, expiresAt, authenticatedAt);
+        if (!StorableText.isStorable(sessionId)) {
+            return false;
+        }
+        if (!StorableText.isStorable(newSessionId)) {
+            throw new SessionStoreException(SessionStoreException.Reason.INVALID_SESSION_ID,
+                    "the rotated session's new id " + StorableText.problem(newSessionId), null);
+        }
+        return executor.execute(rotate) > 0;
+    }
+
+    /** One {@code DELETE}. */
+    @Override
+    public long deleteOtherUserSessions(I userId, String keptSessionId) {
+        Arguments.requireUserId(userId, "userId");
+        Arguments.requireId(keptSessionId, "keptSessionId");
+        if (userId instanceof String text && !StorableText.isStorable(text)) {
+            return 0;
+        }
+        return executor.execute(statements.deleteOthersOfUser(userId,
+                StorableText.isStorable(keptSessionId) ? keptSessionId : ""));
+    }
+
+    /**
+     * In a transaction: the caller's, when the connection is in one (the user's row then stays locked until the
+     * caller's transaction ends), else one of its own on the connection, committed before it returns. The user's row
+     * is locked ({@code SELECT ... FOR NO KEY UPDATE}), then the user's live sessions are counted, or the oldest
+     * deleted, and the session inserted.
+     */
+    @Override
+    public boolean setSessionWithinLimit(DatabaseSession<I, S> session, int limit, boolean endOldest, Instant now) {
+        Arguments.requireNonNull(session, "session");
+        Arguments.requireNonNull(now, "now");
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, not " + limit);
+        }
+        SessionStoreException refused = statements.unwritable(session);
+        if (refused != null) {
+            throw refused;
+        }
+        if (!statements.errors().userForeignKeysKnown()) {
+            statements.errors().learnUserForeignKeys(executor.fetch(statements.userForeignKeysReader(),
+                    statements.userForeignKeys(), row -> (String) row.apply(0)));
+        }
+        return executor.inTransaction(within -> {
+            within.fetch(statements.lockUserReader(), statements.lockUser(session.userId()), row -> row.apply(0));
+            if (endOldest) {
+                within.execute(statements.deleteOldestLive(session.userId(), now, limit - 1));
+            } else if (within.fetch(statements.countLiveReader(), statements.countLive(session.userId(), now),
+                    row -> ((Number) row.apply(0)).intValue()).get(0) >= limit) {
+                return false;
+            }
+            insert(within, session);
+            return true;
+        });
+    }
+
+    private void insert(JdbcExecutor on, DatabaseSession<I, S> session) {
+        int inserted;
+        try {
+            inserted = on.execute(statements.insert(session));
+        } catch (RuntimeException e) {
+            throw statements.errors().translate(e, JdbcErrors.of(e), session);
+        }
+        if (inserted == 0) {
+            throw statements.errors().duplicateId();
         }
     }
 

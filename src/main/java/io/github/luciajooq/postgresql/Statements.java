@@ -23,6 +23,7 @@ import org.jooq.Record;
 import org.jooq.Table;
 import org.jooq.TableField;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 
 /**
  * The adapter's statements: built from the tables' jOOQ classes and rendered once, when the adapter is made, on
@@ -84,6 +85,12 @@ final class Statements<I, U, S> {
     private final String updateExpiration;
     private final String delete;
     private final String deleteOfUser;
+    private final String deleteOthersOfUser;
+    private final String rotate;
+    private final String rotateAuthenticated;
+    private final Reader lockUser;
+    private final Reader countLive;
+    private final String deleteOldestLive;
     private final Reader deleteExpiredByAddress;
     private final Reader deleteExpiredByKey;
     private final Reader partitioned;
@@ -95,6 +102,12 @@ final class Statements<I, U, S> {
     private final JdbcType[] updateExpirationTypes;
     private final JdbcType[] byIdTypes;
     private final JdbcType[] byUserTypes;
+    private final JdbcType[] rotateTypes;
+    private final JdbcType[] rotateAuthenticatedTypes;
+    private final JdbcType[] byUserAndIdTypes;
+    private final JdbcType[] lockUserTypes;
+    private final JdbcType[] liveTypes;
+    private final JdbcType[] oldestTypes;
     private final JdbcType[] byExpiriesTypes;
     private final Map<List<Object>, String> inserts = new ConcurrentHashMap<>();
 
@@ -103,14 +116,21 @@ final class Statements<I, U, S> {
         this.dsl = MappedDsl.derive(applicationDsl, model.mapping(), model.renderSchema());
         this.model = model;
         this.errors = new StoreErrors(model);
-        this.sessionLucia = List.of((TableField<?, ?>) model.sessionId(), (TableField<?, ?>) model.sessionUserId(),
-                (TableField<?, ?>) model.expiresAt());
+        List<TableField<?, ?>> lucia = new ArrayList<>(List.of((TableField<?, ?>) model.sessionId(),
+                (TableField<?, ?>) model.sessionUserId(), (TableField<?, ?>) model.expiresAt()));
+        if (model.authenticatedAt() != null) {
+            lucia.add((TableField<?, ?>) model.authenticatedAt());
+        }
+        this.sessionLucia = List.copyOf(lucia);
         this.userLucia = List.of((TableField<?, ?>) model.userId());
 
         Table<?> s = model.sessions().as(DSL.name("s"));
         Table<?> u = model.users().as(DSL.name("u"));
         List<Field<?>> sessionFields = new ArrayList<>(List.of(
                 s.field(model.sessionId()), s.field(model.sessionUserId()), s.field(model.expiresAt())));
+        if (model.authenticatedAt() != null) {
+            sessionFields.add(s.field(model.authenticatedAt()));
+        }
         sessionFields.addAll(model.sessionColumns().read(s));
         this.sessionWidth = sessionFields.size();
         List<Field<?>> joined = new ArrayList<>(sessionFields);
@@ -134,6 +154,36 @@ final class Statements<I, U, S> {
                 .where(model.sessionId().eq(placeholder(model.sessionId()))));
         this.deleteOfUser = dsl.render(dsl.deleteFrom(model.sessions())
                 .where(model.sessionUserId().eq(placeholder(model.sessionUserId()))));
+        this.deleteOthersOfUser = dsl.render(dsl.deleteFrom(model.sessions())
+                .where(model.sessionUserId().eq(placeholder(model.sessionUserId())))
+                .and(model.sessionId().ne(placeholder(model.sessionId()))));
+        // Rotation changes the row's id in place: one statement, so that the old id and the new one are never both
+        // valid, nor neither, and every other column (attributes, authentication time) is kept as it is.
+        this.rotate = dsl.render(dsl.update(model.sessions())
+                .set(model.sessionId(), placeholder(model.sessionId()))
+                .set(model.expiresAt(), placeholder(model.expiresAt()))
+                .where(model.sessionId().eq(placeholder(model.sessionId()))));
+        this.rotateAuthenticated = model.authenticatedAt() == null ? rotate : dsl.render(dsl.update(model.sessions())
+                .set(model.sessionId(), placeholder(model.sessionId()))
+                .set(model.expiresAt(), placeholder(model.expiresAt()))
+                .set(model.authenticatedAt(), placeholder(model.authenticatedAt()))
+                .where(model.sessionId().eq(placeholder(model.sessionId()))));
+        // The limit of sessions per user: the user's row locked until the transaction ends serialises creations for
+        // one user (NO KEY UPDATE: inserts of sessions, which take KEY SHARE through the foreign key, do not wait).
+        Field<Integer> one = DSL.field(DSL.name("one"), Integer.class);
+        this.lockUser = new Reader(dsl.render(dsl.select(DSL.inline(1).as(one.getName())).from(model.users())
+                .where(model.userId().eq(placeholder(model.userId()))).forNoKeyUpdate()), List.of(one), true);
+        Field<Integer> live = DSL.count();
+        this.countLive = new Reader(dsl.render(dsl.select(live).from(model.sessions())
+                .where(model.sessionUserId().eq(placeholder(model.sessionUserId())))
+                .and(model.expiresAt().gt(placeholder(model.expiresAt())))), List.of(live), true);
+        this.deleteOldestLive = dsl.render(dsl.deleteFrom(model.sessions())
+                .where(DSL.condition("{0} = any(array({1}))", model.sessionId(), dsl.select(model.sessionId())
+                        .from(model.sessions())
+                        .where(model.sessionUserId().eq(placeholder(model.sessionUserId())))
+                        .and(model.expiresAt().gt(placeholder(model.expiresAt())))
+                        .orderBy(model.expiresAt().desc(), model.sessionId())
+                        .offset(DSL.param("keep", Integer.class)))));
         // Each batch locks only the rows it deletes, and skips rows another clean-up has locked: clean-ups on
         // several application instances never wait for, nor deadlock with, each other. It deletes the earliest
         // expiries from a given one on and returns how many and the latest, so that the next batch starts there
@@ -153,6 +203,14 @@ final class Statements<I, U, S> {
         this.updateExpirationTypes = plain(model.expiresAt(), model.sessionId());
         this.byIdTypes = plain(model.sessionId());
         this.byUserTypes = plain(model.sessionUserId());
+        this.rotateTypes = plain(model.sessionId(), model.expiresAt(), model.sessionId());
+        this.rotateAuthenticatedTypes = model.authenticatedAt() == null ? null
+                : plain(model.sessionId(), model.expiresAt(), model.authenticatedAt(), model.sessionId());
+        this.byUserAndIdTypes = plain(model.sessionUserId(), model.sessionId());
+        this.lockUserTypes = plain(model.userId());
+        this.liveTypes = plain(model.sessionUserId(), model.expiresAt());
+        this.oldestTypes = liveTypes == null ? null
+                : new JdbcType[] {liveTypes[0], liveTypes[1], JdbcType.of(SQLDataType.INTEGER)};
         this.byExpiriesTypes = plain(model.expiresAt(), model.expiresAt());
     }
 
@@ -206,8 +264,10 @@ final class Statements<I, U, S> {
 
     @SuppressWarnings("unchecked")
     DatabaseSession<I, S> session(IntFunction<Object> row) {
+        OffsetDateTime authenticatedAt = model.authenticatedAt() == null ? null : (OffsetDateTime) row.apply(3);
         return new DatabaseSession<>((String) row.apply(0), (I) row.apply(1),
-                ((OffsetDateTime) row.apply(2)).toInstant(), model.sessionColumns().fromRow(row, 0, sessionLucia));
+                ((OffsetDateTime) row.apply(2)).toInstant(), model.sessionColumns().fromRow(row, 0, sessionLucia),
+                authenticatedAt == null ? null : authenticatedAt.toInstant());
     }
 
     @SuppressWarnings("unchecked")
@@ -241,13 +301,20 @@ final class Statements<I, U, S> {
     Bound insert(DatabaseSession<I, S> session) {
         List<Columns.Written> written = model.sessionColumns().written(session.attributes());
         List<Object> key = new ArrayList<>(written.size());
-        Param<?>[] binds = new Param<?>[written.size() + 3];
+        int lucia = sessionLucia.size();
+        Param<?>[] binds = new Param<?>[written.size() + lucia];
         binds[0] = DSL.val(session.id(), model.sessionId());
         binds[1] = DSL.val(session.userId(), model.sessionUserId());
         binds[2] = DSL.val(timestamp(session.expiresAt(), "session.expiresAt"), model.expiresAt());
+        if (model.authenticatedAt() != null) {
+            // A session whose caller does not know the time (null) is taken as authenticated now, the database's.
+            Instant authenticatedAt = session.authenticatedAt();
+            binds[3] = DSL.val(authenticatedAt == null ? null : timestamp(authenticatedAt, "session.authenticatedAt"),
+                    model.authenticatedAt());
+        }
         for (int index = 0; index < written.size(); index++) {
             key.add(written.get(index).key());
-            binds[index + 3] = written.get(index).value();
+            binds[index + lucia] = written.get(index).value();
         }
         String sql = inserts.get(key);
         if (sql == null) {
@@ -275,6 +342,10 @@ final class Statements<I, U, S> {
         List<Field<?>> columns = new ArrayList<>(List.of(model.sessionId(), model.sessionUserId(), model.expiresAt()));
         List<Field<?>> values = new ArrayList<>(List.of(placeholder(model.sessionId()),
                 placeholder(model.sessionUserId()), placeholder(model.expiresAt())));
+        if (model.authenticatedAt() != null) {
+            columns.add(model.authenticatedAt());
+            values.add(DSL.coalesce(placeholder(model.authenticatedAt()), DSL.currentOffsetDateTime()));
+        }
         for (Columns.Written column : written) {
             columns.add(column.column());
             values.add(DSL.val(null, column.value().getDataType()));
@@ -287,6 +358,49 @@ final class Statements<I, U, S> {
         return new Bound(updateExpiration, new Param<?>[] {
             DSL.val(timestamp(expiresAt, "expiresAt"), model.expiresAt()), DSL.val(sessionId, model.sessionId())},
                 updateExpirationTypes);
+    }
+
+    /** Gives a session a new id and expiry, and a new authentication time when it is not {@code null}. */
+    Bound rotate(String sessionId, String newSessionId, Instant expiresAt, Instant authenticatedAt) {
+        Param<?> id = DSL.val(newSessionId, model.sessionId());
+        Param<?> expiry = DSL.val(timestamp(expiresAt, "expiresAt"), model.expiresAt());
+        Param<?> old = DSL.val(sessionId, model.sessionId());
+        if (authenticatedAt == null || model.authenticatedAt() == null) {
+            return new Bound(rotate, new Param<?>[] {id, expiry, old}, rotateTypes);
+        }
+        return new Bound(rotateAuthenticated, new Param<?>[] {id, expiry,
+            DSL.val(timestamp(authenticatedAt, "authenticatedAt"), model.authenticatedAt()), old},
+                rotateAuthenticatedTypes);
+    }
+
+    Bound deleteOthersOfUser(I userId, String keptSessionId) {
+        return new Bound(deleteOthersOfUser, new Param<?>[] {DSL.val(userId, model.sessionUserId()),
+            DSL.val(keptSessionId, model.sessionId())}, byUserAndIdTypes);
+    }
+
+    /** Locks the user's row until the transaction ends; no row when there is no such user. */
+    Reader lockUserReader() {
+        return lockUser;
+    }
+
+    Bound lockUser(I userId) {
+        return new Bound(lockUser.sql(), new Param<?>[] {DSL.val(userId, model.userId())}, lockUserTypes);
+    }
+
+    /** Counts the user's sessions that expire after now. */
+    Reader countLiveReader() {
+        return countLive;
+    }
+
+    Bound countLive(I userId, Instant now) {
+        return new Bound(countLive.sql(), new Param<?>[] {DSL.val(userId, model.sessionUserId()),
+            DSL.val(OffsetDateTime.ofInstant(now, ZoneOffset.UTC), model.expiresAt())}, liveTypes);
+    }
+
+    /** Deletes the user's live sessions but the {@code keep} that expire last. */
+    Bound deleteOldestLive(I userId, Instant now, int keep) {
+        return new Bound(deleteOldestLive, new Param<?>[] {DSL.val(userId, model.sessionUserId()),
+            DSL.val(OffsetDateTime.ofInstant(now, ZoneOffset.UTC), model.expiresAt()), DSL.val(keep)}, oldestTypes);
     }
 
     Bound delete(String sessionId) {

@@ -27,6 +27,7 @@ import org.jooq.conf.RenderMapping;
  * @param luciasTypesKnown whether the types of Lucia's columns are the declared ones (else checked on first read)
  * @param userForeignKeyKnown whether {@code userForeignKey} is the foreign key's name (else it is PostgreSQL's default
  *     name, and the real one is learnt from the catalog before the first insert)
+ * @param authenticatedAt the session table's authentication time column, or {@code null} when it is not kept
  */
 record TableModel<I, U, S>(
         Table<?> users,
@@ -45,4 +46,5 @@ record TableModel<I, U, S>(
         String userForeignKey,
         String userIdIndex,
         boolean luciasTypesKnown,
-        boolean userForeignKeyKnown) {}
+        boolean userForeignKeyKnown,
+        Field<OffsetDateTime> authenticatedAt) {}

@@ -73,4 +73,58 @@ public interface Adapter<I, U, S> {
      * @return how many sessions were deleted
      */
     long deleteExpiredSessions(Instant now);
+
+    /**
+     * <em>Optional capability</em>, for rotation and re-authentication (OWASP ASVS 5.0 V7.2.4): gives the session
+     * with this id a new id and expiry, and, when {@code authenticatedAt} is not {@code null}, a new authentication
+     * time, keeping its user, attributes and (else) authentication time, atomically: no reader ever finds both ids
+     * valid, nor neither once it returns {@code true}. Of two concurrent rotations of one session, one succeeds.
+     * <p>
+     * The default throws {@link UnsupportedOperationException}: an adapter of the seven operations alone cannot do
+     * it atomically. lucia-jooq's adapters implement it.
+     *
+     * @param authenticatedAt the new authentication time, or {@code null} to keep the stored one
+     * @return whether a session had {@code sessionId}: {@code false} when there was none (deleted or rotated since it
+     *     was read), and nothing was written
+     * @throws io.github.luciajooq.SessionStoreException when the new id is taken; nothing is written then
+     */
+    default boolean rotateSession(String sessionId, String newSessionId, Instant expiresAt, Instant authenticatedAt) {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot rotate sessions");
+    }
+
+    /**
+     * <em>Optional capability</em>, for ending every other session after a password change (ASVS V7.4): deletes
+     * every session of this user except the one with {@code keptSessionId} (when it is this user's). The default runs
+     * {@link #getUserSessions} and {@link #deleteSession} for each: not atomic, so a session created meanwhile may
+     * survive; lucia-jooq's adapters do it in one statement.
+     *
+     * @return how many sessions were deleted
+     */
+    default long deleteOtherUserSessions(I userId, String keptSessionId) {
+        long deleted = 0;
+        for (DatabaseSession<I, S> session : getUserSessions(userId)) {
+            if (!session.id().equals(keptSessionId)) {
+                deleteSession(session.id());
+                deleted++;
+            }
+        }
+        return deleted;
+    }
+
+    /**
+     * <em>Optional capability</em>, for a limit of concurrent sessions per user (ASVS V7.1.2): stores a new session
+     * unless its user has {@code limit} or more sessions that expire after {@code now}; then, with
+     * {@code endOldest}, first deletes as many of them as it takes, those that expire first, else stores nothing.
+     * Concurrent calls for one user are serialised (on PostgreSQL, by a lock of the user's row until the transaction
+     * ends), so that the user never has more than {@code limit} live sessions created this way.
+     * <p>
+     * The default throws {@link UnsupportedOperationException}. lucia-jooq's adapters implement it.
+     *
+     * @return whether the session was stored: {@code false} only when the limit was reached and not
+     *     {@code endOldest}
+     * @throws io.github.luciajooq.SessionStoreException as {@link #setSession}
+     */
+    default boolean setSessionWithinLimit(DatabaseSession<I, S> session, int limit, boolean endOldest, Instant now) {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot limit the sessions per user");
+    }
 }

@@ -41,4 +41,30 @@ public interface AsyncAdapter<I, U, S> {
 
     /** @see Adapter#deleteExpiredSessions(Instant) */
     CompletionStage<Long> deleteExpiredSessions(Instant now);
+
+    /**
+     * @see Adapter#rotateSession(String, String, Instant, Instant)
+     * @throws UnsupportedOperationException by default, at once
+     */
+    default CompletionStage<Boolean> rotateSession(String sessionId, String newSessionId, Instant expiresAt,
+            Instant authenticatedAt) {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot rotate sessions");
+    }
+
+    /**
+     * @see Adapter#deleteOtherUserSessions(Object, String)
+     * @throws UnsupportedOperationException by default, at once
+     */
+    default CompletionStage<Long> deleteOtherUserSessions(I userId, String keptSessionId) {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot end a user's other sessions");
+    }
+
+    /**
+     * @see Adapter#setSessionWithinLimit(DatabaseSession, int, boolean, Instant)
+     * @throws UnsupportedOperationException by default, at once
+     */
+    default CompletionStage<Boolean> setSessionWithinLimit(DatabaseSession<I, S> session, int limit,
+            boolean endOldest, Instant now) {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot limit the sessions per user");
+    }
 }

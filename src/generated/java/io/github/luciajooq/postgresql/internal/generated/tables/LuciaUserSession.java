@@ -51,6 +51,8 @@ public class LuciaUserSession extends TableImpl<LuciaUserSessionRecord> {
 
     public final TableField<LuciaUserSessionRecord, String> USER_ID = createField(DSL.name("user_id"), SQLDataType.CLOB.nullable(false), this, "");
 
+    public final TableField<LuciaUserSessionRecord, OffsetDateTime> AUTHENTICATED_AT = createField(DSL.name("authenticated_at"), SQLDataType.TIMESTAMPWITHTIMEZONE(6).nullable(false).defaultValue(DSL.field(DSL.raw("now()"), SQLDataType.TIMESTAMPWITHTIMEZONE)), this, "");
+
     private LuciaUserSession(Name alias, Table<LuciaUserSessionRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }

@@ -44,6 +44,15 @@ public class LuciaUserSessionRecord extends UpdatableRecordImpl<LuciaUserSession
         return (String) get(2);
     }
 
+    public LuciaUserSessionRecord setAuthenticatedAt(OffsetDateTime value) {
+        set(3, value);
+        return this;
+    }
+
+    public OffsetDateTime getAuthenticatedAt() {
+        return (OffsetDateTime) get(3);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -61,12 +70,13 @@ public class LuciaUserSessionRecord extends UpdatableRecordImpl<LuciaUserSession
         super(LuciaUserSession.USER_SESSION);
     }
 
-    public LuciaUserSessionRecord(String id, OffsetDateTime expiresAt, String userId) {
+    public LuciaUserSessionRecord(String id, OffsetDateTime expiresAt, String userId, OffsetDateTime authenticatedAt) {
         super(LuciaUserSession.USER_SESSION);
 
         setId(id);
         setExpiresAt(expiresAt);
         setUserId(userId);
+        setAuthenticatedAt(authenticatedAt);
         resetChangedOnNotNull();
     }
 }
