@@ -429,4 +429,155 @@ public abstract class AdapterContract<I, U, S> {
 
         assertThat(adapter().getUserSessions(user("user-1"))).isEmpty();
     }
+
+    // The optional capabilities of OWASP ASVS 5.0 V7: rotation, the other sessions of a user, a limit per user.
+
+    private DatabaseSession<I, S> authenticated(String id, String user, Instant expiresAt, Instant authenticatedAt) {
+        return new DatabaseSession<>(id, user(user), expiresAt, attributes("10.0.0.1", true), authenticatedAt);
+    }
+
+    /** Whether the store keeps the authentication time: Lucia's tables and the in-memory store do. */
+    private boolean keepsAuthenticationTime() {
+        insertUser("probe", "probe");
+        adapter().setSession(authenticated("probe-session", "probe", now().plusSeconds(60), now()));
+        boolean kept = adapter().getSessionAndUser("probe-session").orElseThrow().session().authenticatedAt() != null;
+        adapter().deleteUserSessions(user("probe"));
+        return kept;
+    }
+
+    @Test
+    void setSessionKeepsTheAuthenticationTimeWhereTheStoreHasIt() {
+        assumeTrue(keepsAuthenticationTime(), "the session table has no authentication time");
+        insertUser("user-1", "ann");
+        Instant authenticatedAt = now().minus(Duration.ofHours(2));
+        adapter().setSession(authenticated("a", "user-1", now().plusSeconds(60), authenticatedAt));
+
+        assertThat(adapter().getSessionAndUser("a").orElseThrow().session().authenticatedAt()).isEqualTo(authenticatedAt);
+        assertThat(adapter().getUserSessions(user("user-1"))).extracting(DatabaseSession::authenticatedAt)
+                .containsExactly(authenticatedAt);
+    }
+
+    @Test
+    void rotateSessionMovesTheSessionToTheNewIdKeepingUserAttributesAndAuthenticationTime() {
+        insertUser("user-1", "ann");
+        Instant authenticatedAt = now().minus(Duration.ofHours(2));
+        adapter().setSession(authenticated("old", "user-1", now().plusSeconds(60), authenticatedAt));
+        Instant later = now().plus(Duration.ofDays(30));
+
+        assertThat(adapter().rotateSession("old", "new", later, null)).isTrue();
+
+        assertThat(adapter().getSessionAndUser("old")).isEmpty();
+        DatabaseSession<I, S> rotated = adapter().getSessionAndUser("new").orElseThrow().session();
+        assertThat(stored(rotated)).isEqualTo(expected("new", "user-1", later, "10.0.0.1", true));
+        assertThat(rotated.authenticatedAt()).isIn(authenticatedAt, null);
+    }
+
+    @Test
+    void rotateSessionWithAnAuthenticationTimeSetsIt() {
+        assumeTrue(keepsAuthenticationTime(), "the session table has no authentication time");
+        insertUser("user-1", "ann");
+        adapter().setSession(authenticated("old", "user-1", now().plusSeconds(60), now().minus(Duration.ofHours(2))));
+
+        assertThat(adapter().rotateSession("old", "new", now().plusSeconds(120), now())).isTrue();
+
+        assertThat(adapter().getSessionAndUser("new").orElseThrow().session().authenticatedAt()).isEqualTo(now());
+    }
+
+    @Test
+    void rotateSessionOfAnUnknownIdChangesNothing() {
+        insertUser("user-1", "ann");
+        adapter().setSession(session("a", "user-1", now().plusSeconds(60)));
+
+        assertThat(adapter().rotateSession("no-such-session", "new", now().plusSeconds(120), null)).isFalse();
+
+        assertThat(adapter().getSessionAndUser("new")).isEmpty();
+        assertThat(sessionsOf("user-1")).containsExactly(expected("a", "user-1", now().plusSeconds(60), null, null));
+    }
+
+    @Test
+    void deleteOtherUserSessionsKeepsOnlyTheGivenSessionOfThatUser() {
+        insertUser("user-1", "ann");
+        insertUser("user-2", "bob");
+        adapter().setSession(session("a", "user-1", now().plusSeconds(60)));
+        adapter().setSession(session("b", "user-1", now().plusSeconds(60)));
+        adapter().setSession(session("c", "user-1", now().minusSeconds(60)));
+        adapter().setSession(session("d", "user-2", now().plusSeconds(60)));
+
+        assertThat(adapter().deleteOtherUserSessions(user("user-1"), "a")).isEqualTo(2);
+
+        assertThat(adapter().getUserSessions(user("user-1"))).extracting(DatabaseSession::id).containsExactly("a");
+        assertThat(adapter().getUserSessions(user("user-2"))).extracting(DatabaseSession::id).containsExactly("d");
+    }
+
+    @Test
+    void deleteOtherUserSessionsWithAnotherUsersSessionDeletesEveryOneOfThisUser() {
+        insertUser("user-1", "ann");
+        insertUser("user-2", "bob");
+        adapter().setSession(session("a", "user-1", now().plusSeconds(60)));
+        adapter().setSession(session("d", "user-2", now().plusSeconds(60)));
+
+        assertThat(adapter().deleteOtherUserSessions(user("user-1"), "d")).isEqualTo(1);
+
+        assertThat(adapter().getUserSessions(user("user-1"))).isEmpty();
+        assertThat(adapter().getSessionAndUser("d")).isPresent();
+    }
+
+    @Test
+    void setSessionWithinLimitRefusesTheNewSessionAtTheLimitCountingLiveSessionsOnly() {
+        insertUser("user-1", "ann");
+        adapter().setSession(session("a", "user-1", now().plusSeconds(60)));
+        adapter().setSession(session("b", "user-1", now().plusSeconds(120)));
+        adapter().setSession(session("expired", "user-1", now()));
+
+        assertThat(adapter().setSessionWithinLimit(session("c", "user-1", now().plusSeconds(180)), 2, false, now()))
+                .isFalse();
+
+        assertThat(adapter().getUserSessions(user("user-1"))).extracting(DatabaseSession::id)
+                .containsExactlyInAnyOrder("a", "b", "expired");
+        assertThat(adapter().setSessionWithinLimit(session("c", "user-1", now().plusSeconds(180)), 3, false, now()))
+                .isTrue();
+        assertThat(adapter().getSessionAndUser("c")).isPresent();
+    }
+
+    @Test
+    void setSessionWithinLimitEndingTheOldestDeletesTheLiveSessionsThatExpireFirst() {
+        insertUser("user-1", "ann");
+        insertUser("user-2", "bob");
+        adapter().setSession(session("first", "user-1", now().plusSeconds(60)));
+        adapter().setSession(session("second", "user-1", now().plusSeconds(120)));
+        adapter().setSession(session("third", "user-1", now().plusSeconds(180)));
+        adapter().setSession(session("other-user", "user-2", now().plusSeconds(30)));
+
+        assertThat(adapter().setSessionWithinLimit(session("new", "user-1", now().plusSeconds(240)), 2, true, now()))
+                .isTrue();
+
+        assertThat(adapter().getUserSessions(user("user-1"))).extracting(DatabaseSession::id)
+                .containsExactlyInAnyOrder("third", "new");
+        assertThat(adapter().getSessionAndUser("other-user")).isPresent();
+    }
+
+    @Test
+    void setSessionWithinLimitOfAnUnknownUserIsRefusedAndDeletesNothing() {
+        insertUser("user-1", "ann");
+        adapter().setSession(session("a", "user-1", now().plusSeconds(60)));
+
+        assertThatThrownBy(() -> adapter().setSessionWithinLimit(session("b", "no-such-user", now().plusSeconds(60)),
+                1, true, now()))
+                .isInstanceOf(io.github.luciajooq.SessionStoreException.class)
+                .extracting(error -> ((io.github.luciajooq.SessionStoreException) error).reason())
+                .isEqualTo(io.github.luciajooq.SessionStoreException.Reason.UNKNOWN_USER);
+
+        assertThat(adapter().getSessionAndUser("a")).isPresent();
+        assertThat(adapter().getSessionAndUser("b")).isEmpty();
+    }
+
+    @Test
+    void setSessionWithinLimitRefusesALimitBelowOne() {
+        insertUser("user-1", "ann");
+
+        assertThatThrownBy(() -> adapter().setSessionWithinLimit(session("a", "user-1", now().plusSeconds(60)), 0,
+                false, now())).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("limit");
+
+        assertThat(adapter().getSessionAndUser("a")).isEmpty();
+    }
 }

@@ -15,6 +15,7 @@ import io.github.luciajooq.testing.TablesUnderTest;
 import io.github.luciajooq.testing.TestDatabase;
 import io.github.luciajooq.token.SessionHandle;
 import io.github.luciajooq.token.SessionToken;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -125,6 +126,26 @@ class AsyncLuciaOnPostgresAdapterTest extends LuciaContract<Object, Object, Obje
             public Cookie createBlankSessionCookie() {
                 return lucia.createBlankSessionCookie();
             }
+
+            @Override
+            public Optional<NewSession<I, S>> rotateSession(SessionToken token) {
+                return await(lucia.rotateSession(token));
+            }
+
+            @Override
+            public Optional<NewSession<I, S>> reauthenticated(SessionToken token) {
+                return await(lucia.reauthenticated(token));
+            }
+
+            @Override
+            public long invalidateOtherUserSessions(I userId, SessionToken current) {
+                return await(lucia.invalidateOtherUserSessions(userId, current));
+            }
+
+            @Override
+            public boolean authenticatedWithin(Session<?, ?> session, Duration duration) {
+                return lucia.authenticatedWithin(session, duration);
+            }
         };
     }
 
@@ -171,6 +192,12 @@ class AsyncLuciaOnPostgresAdapterTest extends LuciaContract<Object, Object, Obje
         @Override
         public CompletionStage<Long> deleteExpiredSessions(Instant now) {
             return store.deleteExpiredSessions(now);
+        }
+
+        @Override
+        public CompletionStage<Boolean> rotateSession(String sessionId, String newSessionId, Instant expiresAt,
+                Instant authenticatedAt) {
+            return store.rotateSession(sessionId, newSessionId, expiresAt, authenticatedAt);
         }
     }
 }

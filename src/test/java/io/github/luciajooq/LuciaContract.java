@@ -2,6 +2,7 @@ package io.github.luciajooq;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.luciajooq.http.Cookie;
 import io.github.luciajooq.spi.Adapter;
@@ -14,10 +15,16 @@ import io.github.luciajooq.token.SessionToken;
 import io.github.luciajooq.token.TokenStorage;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -63,6 +70,14 @@ public abstract class LuciaContract<I, U, S> {
         CookieSession<I, U, S> validateSessionCookies(String cookieHeader, boolean navigation);
 
         Cookie createBlankSessionCookie();
+
+        Optional<NewSession<I, S>> rotateSession(SessionToken token);
+
+        Optional<NewSession<I, S>> reauthenticated(SessionToken token);
+
+        long invalidateOtherUserSessions(I userId, SessionToken current);
+
+        boolean authenticatedWithin(Session<?, ?> session, Duration duration);
     }
 
     /**
@@ -139,6 +154,26 @@ public abstract class LuciaContract<I, U, S> {
             @Override
             public Cookie createBlankSessionCookie() {
                 return lucia.createBlankSessionCookie();
+            }
+
+            @Override
+            public Optional<NewSession<I, S>> rotateSession(SessionToken token) {
+                return lucia.rotateSession(token);
+            }
+
+            @Override
+            public Optional<NewSession<I, S>> reauthenticated(SessionToken token) {
+                return lucia.reauthenticated(token);
+            }
+
+            @Override
+            public long invalidateOtherUserSessions(I userId, SessionToken current) {
+                return lucia.invalidateOtherUserSessions(userId, current);
+            }
+
+            @Override
+            public boolean authenticatedWithin(Session<?, ?> session, Duration duration) {
+                return lucia.authenticatedWithin(session, duration);
             }
         };
     }
@@ -592,6 +627,12 @@ public abstract class LuciaContract<I, U, S> {
         public long deleteExpiredSessions(Instant now) {
             return store.deleteExpiredSessions(now);
         }
+
+        @Override
+        public boolean rotateSession(String sessionId, String newSessionId, Instant expiresAt,
+                Instant authenticatedAt) {
+            return store.rotateSession(sessionId, newSessionId, expiresAt, authenticatedAt);
+        }
     }
 
     @Test
@@ -615,5 +656,363 @@ public abstract class LuciaContract<I, U, S> {
         // Read before the sign-out committed: as valid as if the request had come a moment earlier.
         assertThat(racing.validateSession(token)).isPresent();
         assertThat(lucia().validateSession(token)).isEmpty();
+    }
+
+    // OWASP ASVS 5.0 V7: two timeouts, bounded writes, rotation, re-authentication, other sessions, a limit.
+
+    /** Whether the adapter keeps the authentication time: Lucia's tables and the in-memory store do. */
+    private boolean keepsAuthenticationTime() {
+        insertUser("probe", "probe");
+        SessionToken token = lucia().createSession(user("probe"), none()).token();
+        boolean kept = lucia().validateSession(token).orElseThrow().session().authenticatedAt() != null;
+        lucia().invalidateUserSessions(user("probe"));
+        return kept;
+    }
+
+    private Manager<I, U, S> absolute(Duration absoluteLifetime, Duration inactivity) {
+        return manager(settings -> settings.absoluteLifetime(absoluteLifetime).sessionLifetime(inactivity)
+                .renewalInterval(Duration.ofMinutes(10)));
+    }
+
+    @Test
+    void createSessionRecordsTheAuthenticationTimeAsNow() {
+        assumeTrue(keepsAuthenticationTime(), "the session table has no authentication time");
+        insertUser("user-1", "ann");
+
+        NewSession<I, S> created = lucia().createSession(user("user-1"), none());
+
+        assertThat(created.session().authenticatedAt()).isEqualTo(clock.instant());
+        assertThat(lucia().validateSession(created.token()).orElseThrow().session().authenticatedAt())
+                .isEqualTo(clock.instant());
+    }
+
+    @Test
+    void validateSessionOneMillisecondBeforeTheAbsoluteLifetimeIsValidAndExactlyAtItIsEmptyAndDeleted() {
+        assumeTrue(keepsAuthenticationTime(), "the session table has no authentication time");
+        insertUser("user-1", "ann");
+        Manager<I, U, S> lucia = absolute(Duration.ofHours(8), Duration.ofHours(1));
+        NewSession<I, S> created = lucia.createSession(user("user-1"), none());
+        Instant end = created.session().authenticatedAt().plus(Duration.ofHours(8));
+
+        // Active every 30 minutes: the inactivity timeout never ends it, the absolute lifetime does.
+        while (clock.instant().plus(Duration.ofMinutes(30)).isBefore(end)) {
+            clock.advance(Duration.ofMinutes(30));
+            assertThat(lucia.validateSession(created.token())).as("at %s", clock.instant()).isPresent();
+        }
+        clock.set(end.minusMillis(1));
+        assertThat(lucia.validateSession(created.token())).isPresent();
+        clock.set(end);
+        assertThat(lucia.validateSession(created.token())).isEmpty();
+        assertThat(adapter().getSessionAndUser(TokenStorage.HASHED.storageKey(created.token()))).isEmpty();
+    }
+
+    @Test
+    void renewalNeverExtendsTheExpiryPastTheAbsoluteLifetime() {
+        assumeTrue(keepsAuthenticationTime(), "the session table has no authentication time");
+        insertUser("user-1", "ann");
+        Manager<I, U, S> lucia = absolute(Duration.ofHours(8), Duration.ofHours(1));
+        NewSession<I, S> created = lucia.createSession(user("user-1"), none());
+        Instant end = created.session().authenticatedAt().plus(Duration.ofHours(8));
+
+        for (int step = 1; step <= 14; step++) {
+            clock.advance(Duration.ofMinutes(30));
+            assertThat(lucia.validateSession(created.token())).isPresent();
+        }
+        assertThat(stored(created.token())).as("renewed up to the absolute lifetime, not past it").isEqualTo(end);
+
+        // Capped: nothing left to extend, so validation writes nothing however often it runs.
+        clock.advance(Duration.ofMinutes(20));
+        Session<I, S> capped = lucia.validateSession(created.token()).orElseThrow().session();
+        assertThat(capped.fresh()).isFalse();
+        assertThat(capped.expiresAt()).isEqualTo(end);
+        assertThat(lucia.getUserSessions(user("user-1"))).hasSize(1);
+        clock.set(end);
+        assertThat(lucia.getUserSessions(user("user-1"))).isEmpty();
+    }
+
+    @Test
+    void theInactivityTimeoutEndsAnIdleSessionLongBeforeTheAbsoluteLifetime() {
+        assumeTrue(keepsAuthenticationTime(), "the session table has no authentication time");
+        insertUser("user-1", "ann");
+        Manager<I, U, S> lucia = absolute(Duration.ofHours(8), Duration.ofHours(1));
+        NewSession<I, S> created = lucia.createSession(user("user-1"), none());
+
+        clock.advance(Duration.ofHours(1).minusMillis(1));
+        assertThat(lucia.validateSession(created.token())).isPresent();
+        clock.set(stored(created.token()));
+        assertThat(lucia.validateSession(created.token())).isEmpty();
+    }
+
+    @Test
+    void whenBothTimeoutsFallOnTheSameInstantTheSessionEndsExactlyThen() {
+        assumeTrue(keepsAuthenticationTime(), "the session table has no authentication time");
+        insertUser("user-1", "ann");
+        Manager<I, U, S> lucia = absolute(Duration.ofHours(1), Duration.ofHours(1));
+        NewSession<I, S> created = lucia.createSession(user("user-1"), none());
+        assertThat(created.session().expiresAt()).isEqualTo(created.session().authenticatedAt().plus(Duration.ofHours(1)));
+
+        clock.set(created.session().expiresAt().minusMillis(1));
+        assertThat(lucia.validateSession(created.token())).isPresent();
+        clock.set(created.session().expiresAt());
+        assertThat(lucia.validateSession(created.token())).isEmpty();
+    }
+
+    @Test
+    void anAbsoluteLifetimeRefusesSessionsWhoseAuthenticationTimeIsNotKept() {
+        assumeTrue(!keepsAuthenticationTime(), "the session table keeps the authentication time");
+        insertUser("user-1", "ann");
+        Manager<I, U, S> lucia = absolute(Duration.ofHours(8), Duration.ofHours(1));
+        SessionToken token = lucia.createSession(user("user-1"), none()).token();
+
+        assertThat(lucia.validateSession(token)).as("cannot be shown to be within the limit").isEmpty();
+        assertThat(lucia().validateSession(token)).as("deleted").isEmpty();
+    }
+
+    @Test
+    void aRenewalIntervalWritesAtMostOncePerInterval() {
+        insertUser("user-1", "ann");
+        Manager<I, U, S> lucia = manager(settings -> settings.renewalInterval(Duration.ofHours(1)));
+        NewSession<I, S> created = lucia.createSession(user("user-1"), none());
+
+        clock.advance(Duration.ofHours(1).minusMillis(1));
+        assertThat(lucia.validateSession(created.token()).orElseThrow().session().fresh()).isFalse();
+        assertThat(stored(created.token())).isEqualTo(created.session().expiresAt());
+        clock.advance(Duration.ofMillis(1));
+        assertThat(lucia.validateSession(created.token()).orElseThrow().session().fresh()).isTrue();
+        assertThat(stored(created.token())).isEqualTo(clock.instant().plus(Duration.ofDays(30)));
+        clock.advance(Duration.ofMinutes(59));
+        assertThat(lucia.validateSession(created.token()).orElseThrow().session().fresh()).isFalse();
+    }
+
+    @Test
+    void rotateSessionGivesANewTokenAndEndsTheOldOneKeepingUserAttributesAndAuthenticationTime() {
+        insertUser("user-1", "ann");
+        NewSession<I, S> created = lucia().createSession(user("user-1"), fixture().attributes("10.0.0.1", true));
+        clock.advance(Duration.ofHours(3));
+
+        NewSession<I, S> rotated = lucia().rotateSession(created.token()).orElseThrow();
+
+        assertThat(rotated.token()).isNotEqualTo(created.token());
+        assertThat(rotated.session().handle()).isEqualTo(SessionHandle.of(rotated.token()));
+        assertThat(rotated.session().fresh()).isTrue();
+        assertThat(rotated.session().expiresAt()).isEqualTo(clock.instant().plus(Duration.ofDays(30)));
+        assertThat(lucia().validateSession(created.token())).isEmpty();
+        Session<I, S> valid = lucia().validateSession(rotated.token()).orElseThrow().session();
+        assertThat(valid.userId()).isEqualTo(user("user-1"));
+        assertThat(fixture().text(valid.attributes())).isEqualTo("10.0.0.1");
+        assertThat(fixture().flag(valid.attributes())).isTrue();
+        assertThat(valid.authenticatedAt()).isEqualTo(created.session().authenticatedAt());
+        assertThat(rotated.session().authenticatedAt()).isEqualTo(created.session().authenticatedAt());
+        assertThat(lucia().getUserSessions(user("user-1"))).hasSize(1);
+    }
+
+    @Test
+    void rotateSessionOfAnUnknownOrExpiredTokenIsEmpty() {
+        insertUser("user-1", "ann");
+        SessionToken token = lucia().createSession(user("user-1"), none()).token();
+
+        assertThat(lucia().rotateSession(SessionToken.of("no-such-token"))).isEmpty();
+        clock.advance(Duration.ofDays(30));
+        assertThat(lucia().rotateSession(token)).isEmpty();
+        assertThat(adapter().getUserSessions(user("user-1"))).as("the expired session is deleted").isEmpty();
+    }
+
+    @Test
+    void concurrentRotationsOfOneSessionLeaveExactlyOneValidToken() throws Exception {
+        insertUser("user-1", "ann");
+        SessionToken token = lucia().createSession(user("user-1"), none()).token();
+        Manager<I, U, S> lucia = lucia();
+        int threads = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Optional<NewSession<I, S>>>> results = new ArrayList<>();
+            for (int index = 0; index < threads; index++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return lucia.rotateSession(token);
+                }));
+            }
+            start.countDown();
+            List<SessionToken> winners = new ArrayList<>();
+            for (Future<Optional<NewSession<I, S>>> result : results) {
+                result.get(60, TimeUnit.SECONDS).ifPresent(rotated -> winners.add(rotated.token()));
+            }
+            assertThat(winners).hasSize(1);
+            assertThat(lucia.validateSession(winners.get(0))).isPresent();
+            assertThat(lucia.validateSession(token)).isEmpty();
+            assertThat(adapter().getUserSessions(user("user-1"))).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aRotationChainNeverLeavesTwoValidTokensNorNone() {
+        insertUser("user-1", "ann");
+        SessionToken token = lucia().createSession(user("user-1"), none()).token();
+        for (int index = 0; index < 20; index++) {
+            SessionToken next = lucia().rotateSession(token).orElseThrow().token();
+            assertThat(lucia().validateSession(token)).isEmpty();
+            assertThat(lucia().validateSession(next)).isPresent();
+            assertThat(adapter().getUserSessions(user("user-1"))).hasSize(1);
+            token = next;
+        }
+    }
+
+    @Test
+    void reauthenticatedRecordsTheTimeRotatesAndAnswersAuthenticatedWithin() {
+        assumeTrue(keepsAuthenticationTime(), "the session table has no authentication time");
+        insertUser("user-1", "ann");
+        Manager<I, U, S> lucia = lucia();
+        NewSession<I, S> created = lucia.createSession(user("user-1"), none());
+        clock.advance(Duration.ofHours(2));
+        Session<I, S> before = lucia.validateSession(created.token()).orElseThrow().session();
+        assertThat(lucia.authenticatedWithin(before, Duration.ofMinutes(5))).isFalse();
+
+        NewSession<I, S> again = lucia.reauthenticated(created.token()).orElseThrow();
+
+        assertThat(again.session().authenticatedAt()).isEqualTo(clock.instant());
+        assertThat(lucia.validateSession(created.token())).isEmpty();
+        Session<I, S> after = lucia.validateSession(again.token()).orElseThrow().session();
+        assertThat(after.authenticatedAt()).isEqualTo(clock.instant());
+        assertThat(lucia.authenticatedWithin(after, Duration.ofMinutes(5))).isTrue();
+        clock.advance(Duration.ofMinutes(5).minusMillis(1));
+        assertThat(lucia.authenticatedWithin(after, Duration.ofMinutes(5))).isTrue();
+        clock.advance(Duration.ofMillis(1));
+        assertThat(lucia.authenticatedWithin(after, Duration.ofMinutes(5))).as("exactly at the limit").isFalse();
+    }
+
+    @Test
+    void reauthenticatedRestartsTheAbsoluteLifetime() {
+        assumeTrue(keepsAuthenticationTime(), "the session table has no authentication time");
+        insertUser("user-1", "ann");
+        Manager<I, U, S> lucia = absolute(Duration.ofHours(8), Duration.ofHours(8));
+        NewSession<I, S> created = lucia.createSession(user("user-1"), none());
+        clock.advance(Duration.ofHours(7));
+
+        NewSession<I, S> again = lucia.reauthenticated(created.token()).orElseThrow();
+        assertThat(again.session().expiresAt()).isEqualTo(clock.instant().plus(Duration.ofHours(8)));
+        clock.advance(Duration.ofHours(7));
+
+        assertThat(lucia.validateSession(again.token())).isPresent();
+    }
+
+    @Test
+    void authenticatedWithinIsFalseWithoutAnAuthenticationTimeAndRefusesANegativeDuration() {
+        insertUser("user-1", "ann");
+        Session<I, S> listed = lucia().createSession(user("user-1"), none()).session();
+        Session<I, S> unknown = new Session<>(listed.handle(), listed.userId(), listed.expiresAt(), false,
+                listed.attributes());
+
+        assertThat(lucia().authenticatedWithin(unknown, Duration.ofDays(365))).isFalse();
+        assertThatThrownBy(() -> lucia().authenticatedWithin(listed, Duration.ofMinutes(-1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("duration");
+    }
+
+    @Test
+    void invalidateOtherUserSessionsKeepsOnlyTheCurrentSession() {
+        insertUser("user-1", "ann");
+        insertUser("user-2", "bob");
+        SessionToken current = lucia().createSession(user("user-1"), none()).token();
+        SessionToken laptop = lucia().createSession(user("user-1"), none()).token();
+        SessionToken phone = lucia().createSession(user("user-1"), none()).token();
+        SessionToken bobs = lucia().createSession(user("user-2"), none()).token();
+
+        assertThat(lucia().invalidateOtherUserSessions(user("user-1"), current)).isEqualTo(2);
+
+        assertThat(lucia().validateSession(current)).isPresent();
+        assertThat(lucia().validateSession(laptop)).isEmpty();
+        assertThat(lucia().validateSession(phone)).isEmpty();
+        assertThat(lucia().validateSession(bobs)).isPresent();
+    }
+
+    @Test
+    void aLimitThatRefusesNewSessionsThrowsAtTheLimitAndStoresNothing() {
+        insertUser("user-1", "ann");
+        Manager<I, U, S> limited = manager(settings -> settings.maxSessionsPerUser(2, AtSessionLimit.REFUSE_NEW));
+        limited.createSession(user("user-1"), none());
+        limited.createSession(user("user-1"), none());
+        SessionToken third = SessionToken.of("third-s3cr3t-token");
+
+        assertThatThrownBy(() -> limited.createSession(user("user-1"), none(), third))
+                .isInstanceOfSatisfying(SessionStoreException.class, refused ->
+                        assertThat(refused.reason()).isEqualTo(SessionStoreException.Reason.SESSION_LIMIT_REACHED))
+                .hasMessageNotContaining("s3cr3t");
+        assertThat(limited.validateSession(third)).isEmpty();
+        assertThat(limited.getUserSessions(user("user-1"))).hasSize(2);
+
+        clock.advance(Duration.ofDays(30));
+        assertThat(limited.createSession(user("user-1"), none()).session().fresh())
+                .as("expired sessions do not count").isTrue();
+    }
+
+    @Test
+    void aLimitThatEndsTheOldestKeepsTheNewestSessions() {
+        insertUser("user-1", "ann");
+        Manager<I, U, S> limited = manager(settings -> settings.maxSessionsPerUser(2, AtSessionLimit.END_OLDEST));
+        SessionToken first = limited.createSession(user("user-1"), none()).token();
+        clock.advance(Duration.ofMinutes(1));
+        SessionToken second = limited.createSession(user("user-1"), none()).token();
+        clock.advance(Duration.ofMinutes(1));
+        SessionToken third = limited.createSession(user("user-1"), none()).token();
+
+        assertThat(limited.validateSession(first)).isEmpty();
+        assertThat(limited.validateSession(second)).isPresent();
+        assertThat(limited.validateSession(third)).isPresent();
+    }
+
+    @ParameterizedTest
+    @EnumSource(AtSessionLimit.class)
+    void sixteenThreadsSigningInOneUserNeverPassTheLimit(AtSessionLimit atLimit) throws Exception {
+        insertUser("user-1", "ann");
+        int limit = 3;
+        int threads = 16;
+        Manager<I, U, S> limited = manager(settings -> settings.maxSessionsPerUser(limit, atLimit));
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int index = 0; index < threads; index++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        limited.createSession(user("user-1"), none());
+                        return true;
+                    } catch (SessionStoreException refused) {
+                        assertThat(refused.reason()).isEqualTo(SessionStoreException.Reason.SESSION_LIMIT_REACHED);
+                        return false;
+                    }
+                }));
+            }
+            start.countDown();
+            int created = 0;
+            for (Future<Boolean> result : results) {
+                created += result.get(120, TimeUnit.SECONDS) ? 1 : 0;
+            }
+            assertThat(created).isEqualTo(atLimit == AtSessionLimit.REFUSE_NEW ? limit : threads);
+            assertThat(adapter().getUserSessions(user("user-1"))).hasSize(limit);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void badPolicySettingsAreRefusedNamingTheSetting() {
+        assertThatThrownBy(() -> manager(settings -> settings.maxSessionsPerUser(0, AtSessionLimit.REFUSE_NEW)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("limit");
+        assertThatThrownBy(() -> manager(settings -> settings.absoluteLifetime(Duration.ofMillis(999))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("absoluteLifetime");
+        assertThatThrownBy(() -> manager(settings -> settings.renewalInterval(Duration.ofDays(31))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("renewalInterval");
+        assertThatThrownBy(() -> manager(settings -> settings.renewalInterval(Duration.ofHours(1))
+                .renewalThreshold(Duration.ofDays(1))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("renewalInterval");
+        assertThatThrownBy(() -> lucia().rotateSession(null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("token");
+        assertThatThrownBy(() -> lucia().reauthenticated(null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("token");
+        assertThatThrownBy(() -> lucia().invalidateOtherUserSessions(user("user-1"), null))
+                .isInstanceOf(NullPointerException.class).hasMessage("current");
     }
 }

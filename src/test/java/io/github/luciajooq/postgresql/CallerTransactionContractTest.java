@@ -79,5 +79,22 @@ class CallerTransactionContractTest extends DriverContract {
         public long deleteExpiredSessions(Instant now) {
             return inTransaction(adapter -> adapter.deleteExpiredSessions(now));
         }
+
+        @Override
+        public boolean rotateSession(String sessionId, String newSessionId, Instant expiresAt,
+                Instant authenticatedAt) {
+            return inTransaction(adapter -> adapter.rotateSession(sessionId, newSessionId, expiresAt, authenticatedAt));
+        }
+
+        @Override
+        public long deleteOtherUserSessions(Object userId, String keptSessionId) {
+            return inTransaction(adapter -> adapter.deleteOtherUserSessions(userId, keptSessionId));
+        }
+
+        @Override
+        public boolean setSessionWithinLimit(DatabaseSession<Object, Object> session, int limit, boolean endOldest,
+                Instant now) {
+            return inTransaction(adapter -> adapter.setSessionWithinLimit(session, limit, endOldest, now));
+        }
     }
 }

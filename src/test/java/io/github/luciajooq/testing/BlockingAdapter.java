@@ -72,4 +72,19 @@ public final class BlockingAdapter<I, U, S> implements Adapter<I, U, S> {
     public long deleteExpiredSessions(Instant now) {
         return await(async.deleteExpiredSessions(now));
     }
+
+    @Override
+    public boolean rotateSession(String sessionId, String newSessionId, Instant expiresAt, Instant authenticatedAt) {
+        return await(async.rotateSession(sessionId, newSessionId, expiresAt, authenticatedAt));
+    }
+
+    @Override
+    public long deleteOtherUserSessions(I userId, String keptSessionId) {
+        return await(async.deleteOtherUserSessions(userId, keptSessionId));
+    }
+
+    @Override
+    public boolean setSessionWithinLimit(DatabaseSession<I, S> session, int limit, boolean endOldest, Instant now) {
+        return await(async.setSessionWithinLimit(session, limit, endOldest, now));
+    }
 }

@@ -44,11 +44,13 @@ public final class TablesUnderTest<I, U, S> {
     /**
      * Lucia's tables under these names, created with Lucia's columns when they are not the changelog's, with
      * {@code username} added to the user table and {@code ip TEXT} and {@code remembered BOOLEAN} to the session
-     * table, read as maps.
+     * table, read as maps; Lucia's own tables ({@link TableNames#DEFAULT}) also with the authentication time.
      */
     public static TablesUnderTest<String, Map<String, Object>, Map<String, Object>> named(TableNames names) {
+        NamedTables tables = NamedTables.of(names).withUserColumns("username").withSessionColumns("ip", "remembered");
         return new TablesUnderTest<>("named " + names.user() + ", " + names.session(),
-                NamedTables.of(names).withUserColumns("username").withSessionColumns("ip", "remembered"),
+                // Lucia's own tables have the changelog's authentication time; tables made by name here do not.
+                names.equals(TableNames.DEFAULT) ? tables.withAuthenticatedAt() : tables,
                 database -> {
                     if (!names.equals(TableNames.DEFAULT)) {
                         TestTables.create(database.dsl(), names);
