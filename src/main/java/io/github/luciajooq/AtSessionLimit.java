@@ -2,7 +2,7 @@ package io.github.luciajooq;
 
 /**
  * What creating a session does when its user already has as many live sessions as allowed
- * ({@link SessionManagerBuilder#maxSessionsPerUser(int, AtSessionLimit)}; OWASP ASVS 5.0 V7.1.2).
+ * ({@link Lucia.Builder#maxSessionsPerUser(int, AtSessionLimit)}; OWASP ASVS 5.0 V7.1.2).
  */
 public enum AtSessionLimit {
     /**

@@ -18,8 +18,9 @@ import java.time.Instant;
  * @param attributes the session's attribute columns the adapter read or was given: a map by column name, or a jOOQ
  *     record of the application's
  * @param authenticatedAt when the user last authenticated in this session (signed in, or
- *     {@linkplain Lucia#reauthenticated re-authenticated}); {@code null} when the session table does not keep it
- *     (see {@link io.github.luciajooq.postgresql.GeneratedTables#withAuthenticatedAt})
+ *     {@linkplain Lucia#reauthenticated re-authenticated}); {@code null} when not known: a session read from a
+ *     session table that does not keep it (see {@link io.github.luciajooq.postgresql.GeneratedTables#withAuthenticatedAt}).
+ *     A session just created always has it: the user authenticated now
  * @param <I> the type of user ids
  * @param <S> the type of the attributes
  */

@@ -35,7 +35,7 @@ public final class SessionStoreException extends RuntimeException {
         INVALID_ATTRIBUTE_VALUE,
         /**
          * The user already has as many live sessions as the session manager allows
-         * ({@link SessionManagerBuilder#maxSessionsPerUser(int, AtSessionLimit)} with
+         * ({@link Lucia.Builder#maxSessionsPerUser(int, AtSessionLimit)} with
          * {@link AtSessionLimit#REFUSE_NEW}).
          */
         SESSION_LIMIT_REACHED

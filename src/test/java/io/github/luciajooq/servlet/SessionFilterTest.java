@@ -8,6 +8,7 @@ import io.github.luciajooq.Lucia;
 import io.github.luciajooq.NewSession;
 import io.github.luciajooq.http.CrossOriginProtection;
 import io.github.luciajooq.postgresql.PostgresAdapter;
+import io.github.luciajooq.postgresql.SessionTables;
 import io.github.luciajooq.testing.HostileHeaders;
 import io.github.luciajooq.testing.PostgresDatabaseExtension;
 import io.github.luciajooq.testing.RawHttp;
@@ -186,6 +187,33 @@ class SessionFilterTest {
         clock.advance(Duration.ofDays(31));
         assertThat(setCookies(send("GET", "/", "Cookie", expiredLater)))
                 .containsExactly(lucia.createBlankSessionCookie().serialize());
+    }
+
+    @Test
+    void aSessionInUseIsClearedExactlyAtItsAbsoluteLifetime() {
+        Lucia<String, Map<String, Object>, Map<String, Object>> policy = Lucia
+                .builder(PostgresAdapter.create(countedDsl, SessionTables.lucia().withAuthenticatedAt()))
+                .clock(clock)
+                .sessionLifetime(Duration.ofHours(1))
+                .renewalInterval(Duration.ofMinutes(10))
+                .absoluteLifetime(Duration.ofHours(8))
+                .build();
+        restart(SessionFilter.create(policy));
+        NewSession<String, Map<String, Object>> created = policy.createSession("user-1", Map.of());
+        String cookie = "auth_session=" + created.token().value();
+        Instant end = created.session().authenticatedAt().plus(Duration.ofHours(8));
+
+        while (clock.instant().plus(Duration.ofMinutes(30)).isBefore(end)) {
+            clock.advance(Duration.ofMinutes(30));
+            assertThat(send("GET", "/", "Cookie", cookie).body()).as("at %s", clock.instant()).startsWith("user user-1");
+        }
+        clock.set(end.minusMillis(1));
+        assertThat(send("GET", "/", "Cookie", cookie).body()).startsWith("user user-1");
+        clock.set(end);
+        HttpResponse<String> response = send("GET", "/", "Cookie", cookie);
+
+        assertThat(response.body()).isEqualTo("anonymous");
+        assertThat(setCookies(response)).containsExactly(policy.createBlankSessionCookie().serialize());
     }
 
     @Test
