@@ -42,7 +42,8 @@ class ChangelogTest {
 
         assertThat(texts("SELECT column_name || ' ' || data_type || ' ' || is_nullable"
                 + " FROM information_schema.columns WHERE table_name = 'user_session' ORDER BY ordinal_position"))
-                .containsExactly("id text NO", "expires_at timestamp with time zone NO", "user_id text NO");
+                .containsExactly("id text NO", "expires_at timestamp with time zone NO", "user_id text NO",
+                        "authenticated_at timestamp with time zone NO");
         assertThat(texts("SELECT column_name FROM information_schema.columns"
                 + " WHERE table_name = 'auth_user' ORDER BY ordinal_position"))
                 .containsExactly("id", "username");
@@ -66,6 +67,28 @@ class ChangelogTest {
                         "lucia-jooq/changelog.xml 2-user-session",
                         "lucia-jooq/changelog.xml 3-user-session-user-id-index",
                         "lucia-jooq/changelog.xml 4-user-session-expires-at-index",
+                        "lucia-jooq/changelog.xml 5-user-session-authenticated-at",
                         "db/application-changelog.xml app-1-username");
+    }
+
+    @Test
+    void theAuthenticationTimeChangesetMigratesATableWithSessionsKeepingThemValid() {
+        Migrations.apply(dataSource, "db/changelog-before-authenticated-at.xml");
+        dsl.execute("INSERT INTO auth_user (id) VALUES ('user-1')");
+        dsl.execute("INSERT INTO user_session (id, user_id, expires_at) VALUES ('old', 'user-1', now() + interval '1 day')");
+        java.time.OffsetDateTime before = dsl.fetchValue("SELECT now()", java.time.OffsetDateTime.class);
+
+        Migrations.apply(dataSource, Migrations.CHANGELOG);
+
+        assertThat(texts("SELECT id FROM databasechangelog ORDER BY orderexecuted")).containsExactly(
+                "1-auth-user", "2-user-session", "3-user-session-user-id-index", "4-user-session-expires-at-index",
+                "5-user-session-authenticated-at");
+        java.time.OffsetDateTime migrated = dsl.fetchValue("SELECT authenticated_at FROM user_session WHERE id = 'old'",
+                java.time.OffsetDateTime.class);
+        assertThat(migrated).as("the existing session's authentication time is the migration's").isAfterOrEqualTo(before);
+        // A Lucia v3 application inserts Lucia's three columns only, and still can.
+        dsl.execute("INSERT INTO user_session (id, user_id, expires_at) VALUES ('node', 'user-1', now() + interval '1 day')");
+        assertThat(dsl.fetchValue("SELECT authenticated_at IS NOT NULL FROM user_session WHERE id = 'node'",
+                Boolean.class)).isTrue();
     }
 }
