@@ -100,9 +100,7 @@ abstract class SessionManagerBuilder<B extends SessionManagerBuilder<B>> {
      * @param limit at least 1
      */
     public B maxSessionsPerUser(int limit, AtSessionLimit atLimit) {
-        if (limit < 1) {
-            throw new IllegalArgumentException("limit must be at least 1, not " + limit);
-        }
+        Arguments.requireLimit(limit, "limit");
         this.atSessionLimit = Arguments.requireNonNull(atLimit, "atLimit");
         this.maxSessionsPerUser = limit;
         return self();

@@ -84,6 +84,14 @@ public final class Arguments {
         return attributes.getClass().getSimpleName();
     }
 
+    /** Rejects a limit below one ({@link IllegalArgumentException}), naming the argument. */
+    public static int requireLimit(int limit, String name) {
+        if (limit < 1) {
+            throw new IllegalArgumentException(name + " must be at least 1, not " + limit);
+        }
+        return limit;
+    }
+
     /**
      * Rejects a {@code null} expiry ({@link NullPointerException}) and one outside the years 1 to 9999
      * ({@link IllegalArgumentException}), naming the argument.

@@ -207,9 +207,7 @@ public final class InMemoryAdapter<I, U, S> implements Adapter<I, U, S> {
             Instant now) {
         Arguments.requireNonNull(session, "session");
         Arguments.requireNonNull(now, "now");
-        if (limit < 1) {
-            throw new IllegalArgumentException("limit must be at least 1, not " + limit);
-        }
+        Arguments.requireLimit(limit, "limit");
         List<DatabaseSession<I, S>> live = new ArrayList<>();
         for (DatabaseSession<I, S> stored : sessions.values()) {
             if (stored.userId().equals(session.userId()) && stored.expiresAt().isAfter(now)) {

@@ -131,11 +131,7 @@ public final class AsyncPostgresAdapter<I, U, S> implements AsyncAdapter<I, U, S
             return CompletableFuture.failedFuture(refused);
         }
         if (!statements.errors().userForeignKeysKnown()) {
-            return fetch(statements.userForeignKeysReader(), statements.userForeignKeys(), row -> (String) row.apply(0))
-                    .thenCompose(names -> {
-                        statements.errors().learnUserForeignKeys(names);
-                        return setSession(session);
-                    });
+            return learnUserForeignKeys().thenCompose(learnt -> setSession(session));
         }
         CompletableFuture<Long> insert = execute(statements.insert(session));
         return Publishers.cancelling(insert, insert.handle((inserted, error) -> {
@@ -179,6 +175,12 @@ public final class AsyncPostgresAdapter<I, U, S> implements AsyncAdapter<I, U, S
         return done(execute(statements.deleteOfUser(userId)));
     }
 
+    /** Asks the catalog, once, for the foreign key's name, by which refusals are recognised. */
+    private CompletableFuture<Void> learnUserForeignKeys() {
+        return fetch(statements.userForeignKeysReader(), statements.userForeignKeys(), row -> (String) row.apply(0))
+                .thenAccept(names -> statements.errors().learnUserForeignKeys(names));
+    }
+
     /** One {@code UPDATE}, as {@link PostgresAdapter#rotateSession}. */
     @Override
     public CompletionStage<Boolean> rotateSession(String sessionId, String newSessionId, Instant expiresAt,
@@ -219,19 +221,13 @@ public final class AsyncPostgresAdapter<I, U, S> implements AsyncAdapter<I, U, S
             Instant now) {
         Arguments.requireNonNull(session, "session");
         Arguments.requireNonNull(now, "now");
-        if (limit < 1) {
-            throw new IllegalArgumentException("limit must be at least 1, not " + limit);
-        }
+        Arguments.requireLimit(limit, "limit");
         SessionStoreException refused = statements.unwritable(session);
         if (refused != null) {
             return CompletableFuture.failedFuture(refused);
         }
         if (!statements.errors().userForeignKeysKnown()) {
-            return fetch(statements.userForeignKeysReader(), statements.userForeignKeys(), row -> (String) row.apply(0))
-                    .thenCompose(names -> {
-                        statements.errors().learnUserForeignKeys(names);
-                        return setSessionWithinLimit(session, limit, endOldest, now);
-                    });
+            return learnUserForeignKeys().thenCompose(learnt -> setSessionWithinLimit(session, limit, endOldest, now));
         }
         return R2dbcTransaction.run(statements.dsl().configuration(), dsl -> {
             Statements.Bound lock = statements.lockUser(session.userId());

@@ -184,14 +184,7 @@ public final class PostgresAdapter<I, U, S> implements Adapter<I, U, S> {
     @Override
     public void setSession(DatabaseSession<I, S> session) {
         Arguments.requireNonNull(session, "session");
-        SessionStoreException refused = statements.unwritable(session);
-        if (refused != null) {
-            throw refused;
-        }
-        if (!statements.errors().userForeignKeysKnown()) {
-            statements.errors().learnUserForeignKeys(executor.fetch(statements.userForeignKeysReader(),
-                    statements.userForeignKeys(), row -> (String) row.apply(0)));
-        }
+        requireWritable(session);
         // jOOQ's DataAccessException, or what an application's listener made of it (Spring's translator): either
         // way the driver's error is in the cause chain.
         insert(executor, session);
@@ -217,6 +210,18 @@ public final class PostgresAdapter<I, U, S> implements Adapter<I, U, S> {
         Arguments.requireUserId(userId, "userId");
         if (!(userId instanceof String text) || StorableText.isStorable(text)) {
             executor.execute(statements.deleteOfUser(userId));
+        }
+    }
+
+    /** Refuses what cannot be written before any SQL; learns the foreign key's name once, for refusals. */
+    private void requireWritable(DatabaseSession<I, S> session) {
+        SessionStoreException refused = statements.unwritable(session);
+        if (refused != null) {
+            throw refused;
+        }
+        if (!statements.errors().userForeignKeysKnown()) {
+            statements.errors().learnUserForeignKeys(executor.fetch(statements.userForeignKeysReader(),
+                    statements.userForeignKeys(), row -> (String) row.apply(0)));
         }
     }
 
@@ -258,17 +263,8 @@ public final class PostgresAdapter<I, U, S> implements Adapter<I, U, S> {
     public boolean setSessionWithinLimit(DatabaseSession<I, S> session, int limit, boolean endOldest, Instant now) {
         Arguments.requireNonNull(session, "session");
         Arguments.requireNonNull(now, "now");
-        if (limit < 1) {
-            throw new IllegalArgumentException("limit must be at least 1, not " + limit);
-        }
-        SessionStoreException refused = statements.unwritable(session);
-        if (refused != null) {
-            throw refused;
-        }
-        if (!statements.errors().userForeignKeysKnown()) {
-            statements.errors().learnUserForeignKeys(executor.fetch(statements.userForeignKeysReader(),
-                    statements.userForeignKeys(), row -> (String) row.apply(0)));
-        }
+        Arguments.requireLimit(limit, "limit");
+        requireWritable(session);
         return executor.inTransaction(within -> {
             within.fetch(statements.lockUserReader(), statements.lockUser(session.userId()), row -> row.apply(0));
             if (endOldest) {

@@ -76,19 +76,19 @@ class ChangelogTest {
         Migrations.apply(dataSource, "db/changelog-before-authenticated-at.xml");
         dsl.execute("INSERT INTO auth_user (id) VALUES ('user-1')");
         dsl.execute("INSERT INTO user_session (id, user_id, expires_at) VALUES ('old', 'user-1', now() + interval '1 day')");
-        java.time.OffsetDateTime before = dsl.fetchValue("SELECT now()", java.time.OffsetDateTime.class);
+        java.time.OffsetDateTime before = dsl.fetchSingle("SELECT now()").get(0, java.time.OffsetDateTime.class);
 
         Migrations.apply(dataSource, Migrations.CHANGELOG);
 
         assertThat(texts("SELECT id FROM databasechangelog ORDER BY orderexecuted")).containsExactly(
                 "1-auth-user", "2-user-session", "3-user-session-user-id-index", "4-user-session-expires-at-index",
                 "5-user-session-authenticated-at");
-        java.time.OffsetDateTime migrated = dsl.fetchValue("SELECT authenticated_at FROM user_session WHERE id = 'old'",
-                java.time.OffsetDateTime.class);
+        java.time.OffsetDateTime migrated = dsl.fetchSingle("SELECT authenticated_at FROM user_session WHERE id = 'old'")
+                .get(0, java.time.OffsetDateTime.class);
         assertThat(migrated).as("the existing session's authentication time is the migration's").isAfterOrEqualTo(before);
         // A Lucia v3 application inserts Lucia's three columns only, and still can.
         dsl.execute("INSERT INTO user_session (id, user_id, expires_at) VALUES ('node', 'user-1', now() + interval '1 day')");
-        assertThat(dsl.fetchValue("SELECT authenticated_at IS NOT NULL FROM user_session WHERE id = 'node'",
-                Boolean.class)).isTrue();
+        assertThat(dsl.fetchSingle("SELECT authenticated_at IS NOT NULL FROM user_session WHERE id = 'node'")
+                .get(0, Boolean.class)).isTrue();
     }
 }
