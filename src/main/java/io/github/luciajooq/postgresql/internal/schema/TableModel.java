@@ -1,4 +1,4 @@
-package io.github.luciajooq.postgresql;
+package io.github.luciajooq.postgresql.internal.schema;
 
 import java.time.OffsetDateTime;
 import org.jooq.Field;
@@ -29,7 +29,7 @@ import org.jooq.conf.RenderMapping;
  *     name, and the real one is learnt from the catalog before the first insert)
  * @param authenticatedAt the session table's authentication time column, or {@code null} when it is not kept
  */
-record TableModel<I, U, S>(
+public record TableModel<I, U, S>(
         Table<?> users,
         Field<I> userId,
         Table<?> sessions,

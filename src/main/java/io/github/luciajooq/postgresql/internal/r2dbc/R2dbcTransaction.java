@@ -1,4 +1,4 @@
-package io.github.luciajooq.postgresql;
+package io.github.luciajooq.postgresql.internal.r2dbc;
 
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
@@ -18,13 +18,13 @@ import org.reactivestreams.Subscription;
  * without a reactive library: the caller's transaction, when the connection is in one (not in auto-commit mode, as a
  * jOOQ R2DBC transaction's is), else one of its own, committed when the work completes and rolled back when it
  * fails. The statements run through jOOQ on a context of that one connection; the connection is closed (given back to
- * its pool) afterwards.
+ * its pool) afterwards. Not API.
  */
-final class R2dbcTransaction {
+public final class R2dbcTransaction {
 
     private R2dbcTransaction() {}
 
-    static <T> CompletableFuture<T> run(Configuration configuration, Function<DSLContext, CompletableFuture<T>> work) {
+    public static <T> CompletableFuture<T> run(Configuration configuration, Function<DSLContext, CompletableFuture<T>> work) {
         CompletableFuture<T> result = new CompletableFuture<>();
         Publishers.<Connection>list(configuration.connectionFactory().create()).whenComplete((created, notCreated) -> {
             if (notCreated != null) {
