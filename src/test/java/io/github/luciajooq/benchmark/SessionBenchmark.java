@@ -245,7 +245,7 @@ public final class SessionBenchmark {
                     random -> named.validateSession(token(random.nextInt(USERS))).orElseThrow(),
                     random -> require(jdbcFloor.validate(Floors.SELECT_NAMED_SESSION_AND_USER,
                             key(token(random.nextInt(USERS))))));
-            measure("validate, V7 policy", "JDBC", concurrency,
+            measure("validate under the V7 policy", "JDBC", concurrency,
                     random -> policed.validateSession(token(random.nextInt(USERS))).orElseThrow(),
                     random -> require(jdbcFloor.validate(Floors.SELECT_NAMED_SESSION_AND_USER,
                             key(token(random.nextInt(USERS))))));
