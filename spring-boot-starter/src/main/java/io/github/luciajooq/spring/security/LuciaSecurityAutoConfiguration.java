@@ -1,0 +1,56 @@
+package io.github.luciajooq.spring.security;
+
+import io.github.luciajooq.Lucia;
+import io.github.luciajooq.servlet.SessionFilter;
+import io.github.luciajooq.spring.boot.LuciaAutoConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.authentication.logout.LogoutHandler;
+import org.springframework.security.web.context.SecurityContextRepository;
+
+/**
+ * Spring Security on lucia-jooq sessions: the {@link SessionSecurityContextRepository}, a logout handler that signs
+ * the session out, and a {@code Customizer<HttpSecurity>} bean (Spring Security 7 applies such beans to every
+ * {@code HttpSecurity} it makes) that sets both. The application keeps its own {@code SecurityFilterChain} and its
+ * style; what it sets on {@code HttpSecurity} afterwards wins. CSRF protection stays on.
+ */
+@AutoConfiguration(after = LuciaAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass({HttpSecurity.class, SecurityContextRepository.class, SessionFilter.class})
+@ConditionalOnBean(SessionFilter.class)
+public final class LuciaSecurityAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean(SecurityContextRepository.class)
+    SessionSecurityContextRepository luciaSecurityContextRepository(Lucia<?, ?, ?> lucia,
+            SessionFilter<?, ?, ?> filter, ObjectProvider<SecuritySessions<?, ?, ?>> securitySessions) {
+        return Repositories.repository(lucia, filter, securitySessions.getIfUnique());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "luciaLogoutHandler")
+    LogoutHandler luciaLogoutHandler(SessionFilter<?, ?, ?> filter) {
+        return (request, response, authentication) -> filter.signOut(request, response);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "luciaHttpSecurityCustomizer")
+    Customizer<HttpSecurity> luciaHttpSecurityCustomizer(SecurityContextRepository luciaSecurityContextRepository,
+            LogoutHandler luciaLogoutHandler) {
+        return http -> {
+            try {
+                http.securityContext(context -> context.securityContextRepository(luciaSecurityContextRepository))
+                        .logout(logout -> logout.addLogoutHandler(luciaLogoutHandler));
+            } catch (Exception e) {
+                throw new IllegalStateException("configuring HttpSecurity for lucia-jooq sessions failed", e);
+            }
+        };
+    }
+}
