@@ -47,7 +47,8 @@ public class ExampleApplication {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/sign-in", "/sign-up", "/style.css", "/error").permitAll()
                         .anyRequest().authenticated())
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/sign-in")))
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/sign-in")))
                 .requestCache(cache -> cache.requestCache(new NullRequestCache()))
                 .csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()))
                 .logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in"))
