@@ -2,7 +2,6 @@ package io.github.luciajooq.spring.metrics;
 
 import io.github.luciajooq.spi.Adapter;
 import io.github.luciajooq.spring.boot.AdapterDecorator;
-import io.github.luciajooq.spring.boot.LuciaAutoConfiguration;
 import io.github.luciajooq.spring.boot.LuciaProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -31,8 +30,7 @@ import org.springframework.context.annotation.Bean;
  * </ul>
  * {@code lucia.metrics.enabled=false} turns them off.
  */
-@AutoConfiguration(before = LuciaAutoConfiguration.class,
-        afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
+@AutoConfiguration
 @ConditionalOnClass({MeterRegistry.class, Adapter.class})
 @ConditionalOnProperty(prefix = "lucia.metrics", name = "enabled", matchIfMissing = true)
 @EnableConfigurationProperties(LuciaProperties.class)

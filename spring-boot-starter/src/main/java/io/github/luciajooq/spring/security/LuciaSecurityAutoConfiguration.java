@@ -2,7 +2,7 @@ package io.github.luciajooq.spring.security;
 
 import io.github.luciajooq.Lucia;
 import io.github.luciajooq.servlet.SessionFilter;
-import io.github.luciajooq.spring.boot.LuciaAutoConfiguration;
+import io.github.luciajooq.spring.boot.LuciaServletAutoConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -21,7 +21,7 @@ import org.springframework.security.web.context.SecurityContextRepository;
  * {@code HttpSecurity} it makes) that sets both. The application keeps its own {@code SecurityFilterChain} and its
  * style; what it sets on {@code HttpSecurity} afterwards wins. CSRF protection stays on.
  */
-@AutoConfiguration(after = LuciaAutoConfiguration.class)
+@AutoConfiguration(after = LuciaServletAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass({HttpSecurity.class, SecurityContextRepository.class, SessionFilter.class})
 @ConditionalOnBean(SessionFilter.class)

@@ -1,7 +1,7 @@
 package io.github.luciajooq.spring.web;
 
 import io.github.luciajooq.servlet.SessionFilter;
-import io.github.luciajooq.spring.boot.LuciaAutoConfiguration;
+import io.github.luciajooq.spring.boot.LuciaServletAutoConfiguration;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -13,7 +13,7 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /** Spring MVC's {@link SignedIn} parameters, on the {@link SessionFilter} bean. */
-@AutoConfiguration(after = LuciaAutoConfiguration.class)
+@AutoConfiguration(after = LuciaServletAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass({WebMvcConfigurer.class, SessionFilter.class})
 @ConditionalOnBean(SessionFilter.class)
