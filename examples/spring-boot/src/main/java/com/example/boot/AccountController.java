@@ -91,8 +91,10 @@ class AccountController {
     ModelAndView signIn(@RequestParam String username, @RequestParam String password,
             @RequestHeader(name = "User-Agent", required = false) String userAgent, HttpServletRequest request,
             HttpServletResponse response) {
-        Optional<AppUserRecord> account = dsl.selectFrom(APP_USER).where(APP_USER.USERNAME.eq(username)).fetchOptional();
-        boolean matches = PASSWORDS.matches(password, account.map(AppUserRecord::getPasswordHash).orElse(UNKNOWN_USER_HASH));
+        Optional<AppUserRecord> account =
+                dsl.selectFrom(APP_USER).where(APP_USER.USERNAME.eq(username)).fetchOptional();
+        boolean matches =
+                PASSWORDS.matches(password, account.map(AppUserRecord::getPasswordHash).orElse(UNKNOWN_USER_HASH));
         if (account.isEmpty() || !matches) {
             return page("sign-in", HttpStatus.UNAUTHORIZED, "Wrong username or password.", username);
         }

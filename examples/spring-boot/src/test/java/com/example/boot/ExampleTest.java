@@ -67,7 +67,9 @@ class ExampleTest {
         assertThat(signedUp.setCookies()).anySatisfy(cookie -> assertThat(cookie).startsWith("auth_session=")
                 .contains("HttpOnly").contains("SameSite=Lax").contains("Path=/").contains("Max-Age=2592000"));
         var session = dsl.select(APP_SESSION.IP, APP_SESSION.USER_AGENT, APP_USER.PASSWORD_HASH).from(APP_SESSION)
-                .join(APP_USER).on(APP_SESSION.USER_ID.eq(APP_USER.ID)).where(APP_USER.USERNAME.eq(username)).fetchOne();
+                .join(APP_USER).on(APP_SESSION.USER_ID.eq(APP_USER.ID))
+                .where(APP_USER.USERNAME.eq(username))
+                .fetchOne();
         assertThat(session).isNotNull();
         assertThat(session.value1()).isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
         assertThat(session.value2()).isEqualTo("Laptop/1.0");
