@@ -107,15 +107,16 @@ final class Browser implements AutoCloseable {
     }
 
     Browser signUp(String username, String password) {
-        open("/sign-up");
-        type("username", username);
-        type("password", password);
-        click(By.id("submit"));
-        return this;
+        return submitCredentials("/sign-up", username, password);
     }
 
     Browser signIn(String username, String password) {
-        open("/sign-in");
+        return submitCredentials("/sign-in", username, password);
+    }
+
+    /** Fills in the username and password form of this page and submits it. */
+    private Browser submitCredentials(String page, String username, String password) {
+        open(page);
         type("username", username);
         type("password", password);
         click(By.id("submit"));
