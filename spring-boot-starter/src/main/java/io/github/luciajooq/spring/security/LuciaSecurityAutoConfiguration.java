@@ -13,13 +13,17 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.authentication.logout.LogoutHandler;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
 import org.springframework.security.web.context.SecurityContextRepository;
 
 /**
  * Spring Security on lucia-jooq sessions: the {@link SessionSecurityContextRepository}, a logout handler that signs
  * the session out, and a {@code Customizer<HttpSecurity>} bean (Spring Security 7 applies such beans to every
- * {@code HttpSecurity} it makes) that sets both. The application keeps its own {@code SecurityFilterChain} and its
- * style; what it sets on {@code HttpSecurity} afterwards wins. CSRF protection stays on.
+ * {@code HttpSecurity} it makes) that sets both, keeps CSRF tokens and saved requests in cookies (so nothing creates
+ * an {@code HttpSession}), and exempts requests with a bearer token from CSRF checks (they carry no cookie
+ * credential). The application keeps its own {@code SecurityFilterChain} and its style; what it sets on
+ * {@code HttpSecurity} afterwards wins. CSRF protection stays on for every cookie-authenticated request.
  */
 @AutoConfiguration(after = LuciaServletAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -43,11 +47,18 @@ public final class LuciaSecurityAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(name = "luciaHttpSecurityCustomizer")
     Customizer<HttpSecurity> luciaHttpSecurityCustomizer(SecurityContextRepository luciaSecurityContextRepository,
-            LogoutHandler luciaLogoutHandler) {
+            LogoutHandler luciaLogoutHandler, Lucia<?, ?, ?> lucia) {
         return http -> {
             try {
                 http.securityContext(context -> context.securityContextRepository(luciaSecurityContextRepository))
-                        .logout(logout -> logout.addLogoutHandler(luciaLogoutHandler));
+                        .logout(logout -> logout.addLogoutHandler(luciaLogoutHandler))
+                        // No HttpSession for anything else either: CSRF tokens and saved requests go in cookies.
+                        // A request with a bearer token is authenticated by that token alone (SessionFilter reads
+                        // no cookie then), which no other site's page can set: CSRF does not apply to it.
+                        .csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository())
+                                .ignoringRequestMatchers(request ->
+                                        lucia.readBearerToken(request.getHeader("Authorization")).isPresent()))
+                        .requestCache(cache -> cache.requestCache(new CookieRequestCache()));
             } catch (Exception e) {
                 throw new IllegalStateException("configuring HttpSecurity for lucia-jooq sessions failed", e);
             }
