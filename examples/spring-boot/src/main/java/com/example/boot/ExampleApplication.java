@@ -13,8 +13,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
-import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
-import org.springframework.security.web.savedrequest.NullRequestCache;
 
 /**
  * The example's whole wiring. lucia-jooq-spring-boot-starter makes the session manager, its filter, the clean-up and
@@ -37,9 +35,9 @@ public class ExampleApplication {
     }
 
     /**
-     * The application's pages and Spring Security's usual settings; the starter puts the security context in
-     * lucia-jooq sessions and signs the session out on logout. CSRF protection stays on, its token in a cookie, so
-     * that nothing creates an {@code HttpSession}; nor does the request cache, which is off.
+     * Which pages are public, the sign-in page as the entry point, the logout URL: Spring Security's usual settings.
+     * The starter adds the rest: the security context in lucia-jooq sessions, logout ending the session, and the
+     * CSRF token (protection stays on) and saved requests in cookies, so that nothing creates an {@code HttpSession}.
      */
     @Bean
     SecurityFilterChain security(HttpSecurity http) throws Exception {
@@ -49,8 +47,6 @@ public class ExampleApplication {
                         .anyRequest().authenticated())
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/sign-in")))
-                .requestCache(cache -> cache.requestCache(new NullRequestCache()))
-                .csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()))
                 .logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in"))
                 .build();
     }
