@@ -41,19 +41,29 @@ final class Client {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
-    /** A form POST with exactly these fields (no CSRF token unless among them). */
+    /** A form POST with exactly these fields (no CSRF token unless among them), from this application's origin. */
     Response post(String path, Map<String, String> fields) {
+        return post(path, fields, base);
+    }
+
+    /** A form POST as a page of {@code origin} sends it. */
+    Response post(String path, Map<String, String> fields, String origin) {
         String form = fields.entrySet().stream()
                 .map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
                 .collect(Collectors.joining("&"));
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Origin", base)
+                .header("Origin", origin)
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
     }
 
     /** Opens {@code page}, and posts these fields to {@code action} with the CSRF token of that page's forms. */
     Response submit(String page, String action, Map<String, String> fields) {
+        return post(action, withCsrfToken(page, fields));
+    }
+
+    /** These fields and the CSRF token of {@code page}'s forms. */
+    Map<String, String> withCsrfToken(String page, Map<String, String> fields) {
         Response form = get(page);
         Matcher token = CSRF.matcher(form.body());
         if (form.status() != 200 || !token.find()) {
@@ -61,7 +71,7 @@ final class Client {
         }
         Map<String, String> withToken = new LinkedHashMap<>(fields);
         withToken.put("_csrf", token.group(1).replace("&#45;", "-"));
-        return post(action, withToken);
+        return withToken;
     }
 
     Response signUp(String username, String password) {

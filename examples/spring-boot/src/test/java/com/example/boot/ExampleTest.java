@@ -197,4 +197,18 @@ class ExampleTest {
         assertThat(sessionsOf(username)).isEqualTo(1);
         assertThat(laptop.get("/").status()).isEqualTo(200);
     }
+
+    @Test
+    void aFormPostFromAnotherOriginIsRefusedEvenWithTheCsrfTokenAndChangesNothing() {
+        Client laptop = device("Laptop/1.0");
+        String username = newUsername();
+        laptop.signUp(username, PASSWORD);
+
+        Client.Response refused = laptop.post("/sign-out-everywhere", laptop.withCsrfToken("/", Map.of()),
+                "http://attacker.example");
+
+        assertThat(refused.status()).as("the session filter's origin check").isEqualTo(403);
+        assertThat(sessionsOf(username)).isEqualTo(1);
+        assertThat(laptop.get("/").status()).isEqualTo(200);
+    }
 }
