@@ -21,6 +21,7 @@ public class LuciaProperties {
     private final Filter filter = new Filter();
     private final CrossOrigin crossOrigin = new CrossOrigin();
     private final Cleanup cleanup = new Cleanup();
+    private final Metrics metrics = new Metrics();
 
     public Session getSession() {
         return session;
@@ -44,6 +45,25 @@ public class LuciaProperties {
 
     public Cleanup getCleanup() {
         return cleanup;
+    }
+
+    public Metrics getMetrics() {
+        return metrics;
+    }
+
+    /** {@code lucia.metrics.*}: Micrometer meters, when Micrometer is present and the application has a registry. */
+    public static class Metrics {
+
+        /** Whether to measure the session manager. */
+        private boolean enabled = true;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
     }
 
     /** {@code lucia.session.*}: lifetime, renewal and how tokens are stored. */
@@ -217,16 +237,13 @@ public class LuciaProperties {
          * The filter's order: before Spring Security's filter chain (-100), so that the cross-origin check runs
          * first and the security context can be read from the session.
          */
-        private int order = DEFAULT_ORDER;
+        private int order = -110;
 
         /** The URL patterns the filter is mapped to. */
         private List<String> urlPatterns = new ArrayList<>(List.of("/*"));
 
         /** Servlet URL patterns the filter passes without reading a session (static assets, health probes). */
         private List<String> excludePaths = new ArrayList<>();
-
-        /** The default {@link #getOrder() order}: -110, ahead of Spring Security's -100. */
-        public static final int DEFAULT_ORDER = -110;
 
         public boolean isEnabled() {
             return enabled;

@@ -59,10 +59,7 @@ final class MeteredAdapter<I, U, S> implements Adapter<I, U, S> {
 
     @Override
     public void setSession(DatabaseSession<I, S> session) {
-        time("setSession", () -> {
-            adapter.setSession(session);
-            return null;
-        });
+        run("setSession", () -> adapter.setSession(session));
         meters.created.increment();
     }
 
@@ -75,19 +72,13 @@ final class MeteredAdapter<I, U, S> implements Adapter<I, U, S> {
 
     @Override
     public void deleteSession(String sessionId) {
-        time("deleteSession", () -> {
-            adapter.deleteSession(sessionId);
-            return null;
-        });
+        run("deleteSession", () -> adapter.deleteSession(sessionId));
         meters.invalidated.increment();
     }
 
     @Override
     public void deleteUserSessions(I userId) {
-        time("deleteUserSessions", () -> {
-            adapter.deleteUserSessions(userId);
-            return null;
-        });
+        run("deleteUserSessions", () -> adapter.deleteUserSessions(userId));
         meters.userInvalidated.increment();
     }
 
@@ -96,6 +87,13 @@ final class MeteredAdapter<I, U, S> implements Adapter<I, U, S> {
         long deleted = time("deleteExpiredSessions", () -> adapter.deleteExpiredSessions(now));
         meters.cleanedUp.increment(deleted);
         return deleted;
+    }
+
+    private void run(String operation, Runnable call) {
+        time(operation, () -> {
+            call.run();
+            return null;
+        });
     }
 
     private <T> T time(String operation, Supplier<T> call) {

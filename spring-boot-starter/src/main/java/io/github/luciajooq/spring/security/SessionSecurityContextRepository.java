@@ -5,8 +5,11 @@ import io.github.luciajooq.SessionAndUser;
 import io.github.luciajooq.servlet.SessionFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.springframework.security.authentication.AuthenticationTrustResolver;
+import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.DeferredSecurityContext;
 import org.springframework.security.core.context.SecurityContext;
@@ -33,6 +36,7 @@ import org.springframework.security.web.context.SecurityContextRepository;
 public final class SessionSecurityContextRepository implements SecurityContextRepository {
 
     private static final String SAVED = SessionSecurityContextRepository.class.getName() + ".saved";
+    private static final AuthenticationTrustResolver TRUST = new AuthenticationTrustResolverImpl();
 
     private final Sessions<?, ?, ?> sessions;
     private final SecurityContextHolderStrategy strategy = SecurityContextHolder.getContextHolderStrategy();
@@ -87,7 +91,7 @@ public final class SessionSecurityContextRepository implements SecurityContextRe
         Authentication authentication = context.getAuthentication();
         if (authentication == null || authentication instanceof SessionAuthentication
                 || !authentication.isAuthenticated()
-                || authentication.getClass().getName().contains("Anonymous")
+                || TRUST.isAnonymous(authentication)
                 || request.getAttribute(SAVED) == authentication) {
             return;
         }
@@ -118,7 +122,7 @@ public final class SessionSecurityContextRepository implements SecurityContextRe
 
         private Authentication authentication(SessionAndUser<I, U, S> signedIn) {
             return new SessionAuthentication(signedIn,
-                    securitySessions == null ? java.util.List.of() : securitySessions.authorities(signedIn));
+                    securitySessions == null ? List.of() : securitySessions.authorities(signedIn));
         }
 
         void signIn(Authentication authentication, HttpServletRequest request, HttpServletResponse response) {

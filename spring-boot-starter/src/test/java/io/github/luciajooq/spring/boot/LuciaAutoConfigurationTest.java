@@ -11,6 +11,7 @@ import io.github.luciajooq.postgresql.GeneratedTables;
 import io.github.luciajooq.postgresql.PostgresAdapter;
 import io.github.luciajooq.servlet.SessionFilter;
 import io.github.luciajooq.spring.testing.Contexts;
+import io.github.luciajooq.spring.testing.MovableClock;
 import io.github.luciajooq.spring.testing.Tables;
 import io.github.luciajooq.spring.testing.Tables.AuthUserRecord;
 import io.github.luciajooq.spring.testing.Tables.UserSessionRecord;
@@ -72,6 +73,29 @@ class LuciaAutoConfigurationTest {
             Lucia<String, Map<String, Object>, Map<String, Object>> lucia = named(context.getBean(Lucia.class));
             assertThat(lucia.createBlankSessionCookie().serialize()).startsWith("auth_session=").contains("Secure");
         });
+    }
+
+    @Test
+    void theScheduledCleanupDeletesExpiredSessions() {
+        MovableClock clock = new MovableClock();
+        Contexts.onNewDatabase().withBean(MovableClock.class, () -> clock)
+                .withPropertyValues("lucia.cleanup.interval=100ms", "lucia.cleanup.jitter=0s")
+                .run(context -> {
+                    Lucia<String, Map<String, Object>, Map<String, Object>> lucia =
+                            named(context.getBean(Lucia.class));
+                    DSLContext dsl = context.getBean(DSLContext.class);
+                    lucia.createSession("ann", Map.of());
+                    lucia.createSession("bob", Map.of());
+                    clock.advance(java.time.Duration.ofDays(29));
+                    NewSession<String, Map<String, Object>> live = lucia.createSession("bob", Map.of());
+                    clock.advance(java.time.Duration.ofDays(2));
+                    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+                    while (dsl.fetchCount(DSL.table("user_session")) > 1 && System.nanoTime() < deadline) {
+                        Thread.sleep(50);
+                    }
+                    assertThat(dsl.fetchCount(DSL.table("user_session"))).isOne();
+                    assertThat(lucia.validateSession(live.token())).isPresent();
+                });
     }
 
     @Test
