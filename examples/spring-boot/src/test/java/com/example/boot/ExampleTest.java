@@ -211,4 +211,26 @@ class ExampleTest {
         assertThat(sessionsOf(username)).isEqualTo(1);
         assertThat(laptop.get("/").status()).isEqualTo(200);
     }
+
+    @Test
+    void signUpIsOneTransactionASessionThatFailsTakesTheNewAccountWithIt() {
+        // A session insert that fails: PostgreSQL refuses the sessions of this one user agent.
+        dsl.execute("""
+                create or replace function refuse_doomed_sessions() returns trigger language plpgsql as $$
+                begin
+                  if new.user_agent = 'Doomed/1.0' then raise exception 'session refused for the test'; end if;
+                  return new;
+                end $$""");
+        dsl.execute("create or replace trigger refuse_doomed_sessions before insert on app_session"
+                + " for each row execute function refuse_doomed_sessions()");
+        String username = newUsername();
+
+        Client doomed = device("Doomed/1.0");
+        Client.Response failed = doomed.signUp(username, PASSWORD);
+
+        assertThat(failed.status()).isEqualTo(500);
+        assertThat(doomed.cookie("auth_session")).isNull();
+        assertThat(dsl.fetchCount(APP_USER, APP_USER.USERNAME.eq(username))).as("the account, rolled back").isZero();
+        assertThat(device("Laptop/1.0").signUp(username, PASSWORD).status()).as("the name is free").isEqualTo(302);
+    }
 }
