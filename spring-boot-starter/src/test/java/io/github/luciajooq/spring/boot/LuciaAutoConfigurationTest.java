@@ -68,6 +68,20 @@ class LuciaAutoConfigurationTest {
     }
 
     @Test
+    void tablesByNameReadTheColumnsThePropertiesName() {
+        Contexts.onNewDatabase().withPropertyValues("lucia.tables.user=public.auth_user",
+                "lucia.tables.session=public.user_session", "lucia.tables.session-columns=ip")
+                .run(context -> {
+                    Lucia<String, Map<String, Object>, Map<String, Object>> lucia =
+                            named(context.getBean(Lucia.class));
+                    NewSession<String, Map<String, Object>> created =
+                            lucia.createSession("ann", Map.of("ip", "192.0.2.1"));
+                    assertThat(lucia.validateSession(created.token())).hasValueSatisfying(
+                            found -> assertThat(found.session().attributes()).containsEntry("ip", "192.0.2.1"));
+                });
+    }
+
+    @Test
     void cookieIsSecureByDefault() {
         Contexts.onNewDatabase().run(context -> {
             Lucia<String, Map<String, Object>, Map<String, Object>> lucia = named(context.getBean(Lucia.class));
