@@ -11,10 +11,11 @@ import io.github.luciajooq.postgresql.GeneratedTables;
 import io.github.luciajooq.postgresql.PostgresAdapter;
 import io.github.luciajooq.servlet.SessionFilter;
 import io.github.luciajooq.spring.testing.Contexts;
-import io.github.luciajooq.spring.testing.MovableClock;
 import io.github.luciajooq.spring.testing.Tables;
 import io.github.luciajooq.spring.testing.Tables.AuthUserRecord;
 import io.github.luciajooq.spring.testing.Tables.UserSessionRecord;
+import io.github.luciajooq.testkit.TestClock;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -91,8 +92,8 @@ class LuciaAutoConfigurationTest {
 
     @Test
     void theScheduledCleanupDeletesExpiredSessions() {
-        MovableClock clock = new MovableClock();
-        Contexts.onNewDatabase().withBean(MovableClock.class, () -> clock)
+        TestClock clock = new TestClock(Instant.now());
+        Contexts.onNewDatabase().withBean(TestClock.class, () -> clock)
                 .withPropertyValues("lucia.cleanup.interval=100ms", "lucia.cleanup.jitter=0s")
                 .run(context -> {
                     Lucia<String, Map<String, Object>, Map<String, Object>> lucia =

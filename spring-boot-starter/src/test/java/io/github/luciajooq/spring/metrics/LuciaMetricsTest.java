@@ -7,11 +7,12 @@ import io.github.luciajooq.Lucia;
 import io.github.luciajooq.NewSession;
 import io.github.luciajooq.SessionStoreException;
 import io.github.luciajooq.spring.testing.Contexts;
-import io.github.luciajooq.spring.testing.MovableClock;
+import io.github.luciajooq.testkit.TestClock;
 import io.github.luciajooq.token.SessionToken;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -33,9 +34,9 @@ class LuciaMetricsTest {
 
     @Test
     void validationsAreCountedByOutcome() {
-        MovableClock clock = new MovableClock();
+        TestClock clock = new TestClock(Instant.now());
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        Contexts.onNewDatabase().withBean(MeterRegistry.class, () -> registry).withBean(MovableClock.class, () -> clock)
+        Contexts.onNewDatabase().withBean(MeterRegistry.class, () -> registry).withBean(TestClock.class, () -> clock)
                 .run(context -> {
                     Lucia<String, Map<String, Object>, Map<String, Object>> lucia = lucia(context.getBean(Lucia.class));
                     NewSession<String, Map<String, Object>> created = lucia.createSession("ann", Map.of());
@@ -69,9 +70,9 @@ class LuciaMetricsTest {
 
     @Test
     void invalidationsCleanupRowsAndFailedOperationsAreCounted() {
-        MovableClock clock = new MovableClock();
+        TestClock clock = new TestClock(Instant.now());
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        Contexts.onNewDatabase().withBean(MeterRegistry.class, () -> registry).withBean(MovableClock.class, () -> clock)
+        Contexts.onNewDatabase().withBean(MeterRegistry.class, () -> registry).withBean(TestClock.class, () -> clock)
                 .withPropertyValues("lucia.cleanup.enabled=false")
                 .run(context -> {
                     Lucia<String, Map<String, Object>, Map<String, Object>> lucia = lucia(context.getBean(Lucia.class));
