@@ -89,6 +89,26 @@ final class MeteredAdapter<I, U, S> implements Adapter<I, U, S> {
         return deleted;
     }
 
+    @Override
+    public boolean rotateSession(String sessionId, String newSessionId, Instant expiresAt, Instant authenticatedAt) {
+        return time("rotateSession", () -> adapter.rotateSession(sessionId, newSessionId, expiresAt, authenticatedAt));
+    }
+
+    @Override
+    public long deleteOtherUserSessions(I userId, String keptSessionId) {
+        return time("deleteOtherUserSessions", () -> adapter.deleteOtherUserSessions(userId, keptSessionId));
+    }
+
+    @Override
+    public boolean setSessionWithinLimit(DatabaseSession<I, S> session, int limit, boolean endOldest, Instant now) {
+        boolean stored = time("setSessionWithinLimit", () -> adapter.setSessionWithinLimit(session, limit, endOldest,
+                now));
+        if (stored) {
+            meters.created.increment();
+        }
+        return stored;
+    }
+
     private void run(String operation, Runnable call) {
         time(operation, () -> {
             call.run();
