@@ -1,6 +1,9 @@
 package io.github.luciajooq.postgresql;
 
 import io.github.luciajooq.internal.Arguments;
+import io.github.luciajooq.postgresql.internal.schema.ConstraintNames;
+import io.github.luciajooq.postgresql.internal.schema.RecordColumns;
+import io.github.luciajooq.postgresql.internal.schema.TableModel;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;

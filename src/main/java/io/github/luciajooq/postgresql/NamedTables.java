@@ -1,5 +1,10 @@
 package io.github.luciajooq.postgresql;
 
+import io.github.luciajooq.postgresql.internal.schema.ConstraintNames;
+import io.github.luciajooq.postgresql.internal.schema.JooqVersion;
+import io.github.luciajooq.postgresql.internal.schema.NamedColumns;
+import io.github.luciajooq.postgresql.internal.schema.TableModel;
+import io.github.luciajooq.postgresql.internal.statement.MappedDsl;
 import static io.github.luciajooq.postgresql.internal.generated.tables.LuciaAuthUser.AUTH_USER;
 import static io.github.luciajooq.postgresql.internal.generated.tables.LuciaUserSession.USER_SESSION;
 
@@ -45,7 +50,8 @@ public final class NamedTables extends SessionTables<String, Map<String, Object>
                 USER_SESSION.EXPIRES_AT,
                 new NamedColumns(userColumns, LUCIAS_USER_COLUMNS, names.user()),
                 new NamedColumns(sessionColumns, LUCIAS_SESSION_COLUMNS, names.session()),
-                MappedDsl.mapping(names), names.schema() != null, names.user(), names.session(),
+                MappedDsl.mapping(names.schema(), names.userTable(), names.sessionTable()),
+                names.schema() != null, names.user(), names.session(),
                 ConstraintNames.primaryKey(names.sessionTable()),
                 ConstraintNames.foreignKey(names.sessionTable(), USER_SESSION.USER_ID.getName()),
                 ConstraintNames.index(names.sessionTable(), USER_SESSION.USER_ID.getName()),

@@ -1,5 +1,8 @@
 package io.github.luciajooq.postgresql;
 
+import io.github.luciajooq.postgresql.internal.schema.JooqVersion;
+import io.github.luciajooq.postgresql.internal.schema.TableModel;
+
 /**
  * The user table and the session table a PostgreSQL adapter works on, and the columns it reads: either the
  * application's own generated classes ({@link GeneratedTables}, with typed user ids and the application's records as

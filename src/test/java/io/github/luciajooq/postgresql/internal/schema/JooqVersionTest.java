@@ -1,8 +1,8 @@
-package io.github.luciajooq.postgresql;
+package io.github.luciajooq.postgresql.internal.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.luciajooq.postgresql.JooqVersion.Verdict;
+import io.github.luciajooq.postgresql.internal.schema.JooqVersion.Verdict;
 import io.github.luciajooq.tools.GeneratedClassesAreCurrentTest;
 import org.jooq.Constants;
 import org.junit.jupiter.api.Test;

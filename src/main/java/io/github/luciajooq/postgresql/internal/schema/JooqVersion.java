@@ -1,4 +1,4 @@
-package io.github.luciajooq.postgresql;
+package io.github.luciajooq.postgresql.internal.schema;
 
 import org.jooq.tools.JooqLogger;
 
@@ -13,7 +13,7 @@ import org.jooq.tools.JooqLogger;
  *   <li>Newer, or a version that cannot be read: used, with one warning.</li>
  * </ul>
  */
-final class JooqVersion {
+public final class JooqVersion {
 
     static final String OLDEST = "3.19";
     static final String NEWEST = "3.21";
@@ -35,7 +35,7 @@ final class JooqVersion {
      *
      * @throws IllegalStateException naming the release found, when it is older than {@value #OLDEST}
      */
-    static void require() {
+    public static void require() {
         if (checked) {
             return;
         }

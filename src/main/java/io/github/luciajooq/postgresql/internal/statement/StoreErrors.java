@@ -1,8 +1,9 @@
-package io.github.luciajooq.postgresql;
+package io.github.luciajooq.postgresql.internal.statement;
 
 import io.github.luciajooq.SessionStoreException;
 import io.github.luciajooq.SessionStoreException.Reason;
 import io.github.luciajooq.internal.Names;
+import io.github.luciajooq.postgresql.internal.schema.TableModel;
 import io.github.luciajooq.spi.DatabaseSession;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ import org.jooq.Record;
  * The driver's error is kept as the cause. The adapter's statements carry every value as a bind value, so the SQL
  * text in it holds no session id; the messages here never contain one either.
  */
-final class StoreErrors {
+public final class StoreErrors {
 
     /**
      * What PostgreSQL said, as a driver reports it.
@@ -32,7 +33,7 @@ final class StoreErrors {
      * @param constraint the constraint or index the error names, or {@code null}
      * @param column the column the error names, or {@code null}
      */
-    record ServerError(String sqlState, String message, String constraint, String column) {}
+    public record ServerError(String sqlState, String message, String constraint, String column) {}
 
     private static final String NOT_NULL_VIOLATION = "23502";
     private static final String FOREIGN_KEY_VIOLATION = "23503";
@@ -64,12 +65,12 @@ final class StoreErrors {
      * or learnt from the catalog ({@link #learnUserForeignKeys(List)}); until then the adapter asks the catalog before
      * its first insert, so that an unknown user is recognised whatever the application named the key.
      */
-    boolean userForeignKeysKnown() {
+    public boolean userForeignKeysKnown() {
         return userForeignKeysKnown;
     }
 
     /** The names of the foreign keys from the session table's user id to the user table, as the catalog has them. */
-    void learnUserForeignKeys(List<String> names) {
+    public void learnUserForeignKeys(List<String> names) {
         if (!names.isEmpty()) {
             userForeignKeys = Set.copyOf(names);
         }
@@ -77,7 +78,7 @@ final class StoreErrors {
     }
 
     /** The insert affected no row: another session has the id (the insert does nothing on conflict). */
-    SessionStoreException duplicateId() {
+    public SessionStoreException duplicateId() {
         return new SessionStoreException(Reason.DUPLICATE_SESSION_ID,
                 "another session in table \"" + sessionTable + "\" already has this session's id", null);
     }
@@ -87,7 +88,7 @@ final class StoreErrors {
      * @param server what PostgreSQL said, when the driver says it; {@code null} otherwise
      * @return the translated error, or {@code error} itself when it is not a refusal of the session
      */
-    RuntimeException translate(RuntimeException error, ServerError server, DatabaseSession<?, ?> session) {
+    public RuntimeException translate(RuntimeException error, ServerError server, DatabaseSession<?, ?> session) {
         if (server == null || server.sqlState() == null) {
             return error;
         }

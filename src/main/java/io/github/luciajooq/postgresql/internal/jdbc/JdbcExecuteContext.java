@@ -1,4 +1,4 @@
-package io.github.luciajooq.postgresql;
+package io.github.luciajooq.postgresql.internal.jdbc;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,4 +1,4 @@
-package io.github.luciajooq.postgresql;
+package io.github.luciajooq.postgresql.internal.schema;
 
 import java.lang.reflect.Constructor;
 import java.util.ArrayList;
@@ -22,7 +22,7 @@ import org.jooq.impl.DefaultConfiguration;
  *
  * @param <R> the application's record type
  */
-final class RecordColumns<R extends Record> implements Columns<R> {
+public final class RecordColumns<R extends Record> implements Columns<R> {
 
     /** The configuration records are attached to while their values are set, then detached from. */
     private static final Configuration FILLING = new DefaultConfiguration().set(SQLDialect.POSTGRES);
@@ -37,7 +37,7 @@ final class RecordColumns<R extends Record> implements Columns<R> {
      * @param read the attribute columns to read
      * @param luciasColumns the columns the adapter reads and writes itself
      */
-    RecordColumns(Table<R> table, List<TableField<R, ?>> read, Set<Field<?>> luciasColumns) {
+    public RecordColumns(Table<R> table, List<TableField<R, ?>> read, Set<Field<?>> luciasColumns) {
         this.table = table;
         this.read = List.copyOf(read);
         this.luciasColumns = Set.copyOf(luciasColumns);

@@ -1,4 +1,4 @@
-package io.github.luciajooq.postgresql;
+package io.github.luciajooq.postgresql.internal.schema;
 
 import java.time.OffsetDateTime;
 import org.jooq.Field;
@@ -28,7 +28,7 @@ import org.jooq.conf.RenderMapping;
  * @param userForeignKeyKnown whether {@code userForeignKey} is the foreign key's name (else it is PostgreSQL's default
  *     name, and the real one is learnt from the catalog before the first insert)
  */
-record TableModel<I, U, S>(
+public record TableModel<I, U, S>(
         Table<?> users,
         Field<I> userId,
         Table<?> sessions,

@@ -1,6 +1,10 @@
-package io.github.luciajooq.postgresql;
+package io.github.luciajooq.postgresql.internal.jdbc;
 
-import io.github.luciajooq.postgresql.JdbcExecuteContext.Event;
+import io.github.luciajooq.postgresql.PostgresAdapter;
+import io.github.luciajooq.postgresql.internal.jdbc.JdbcExecuteContext.Event;
+import io.github.luciajooq.postgresql.internal.statement.JdbcType;
+import io.github.luciajooq.postgresql.internal.statement.MappedDsl;
+import io.github.luciajooq.postgresql.internal.statement.Statements;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -36,7 +40,7 @@ import org.jooq.tools.LoggerListener;
  * only, in the message; or whatever an application's listener replaced it with. Immutable and thread-safe when the
  * connection provider is.
  */
-final class JdbcExecutor {
+public final class JdbcExecutor {
 
     private static final JooqLogger EXECUTE_LOG = JooqLogger.getLogger(LoggerListener.class);
 
@@ -49,7 +53,7 @@ final class JdbcExecutor {
     private final int fetchSize;
 
     /** @param configuration the adapter's configuration ({@link MappedDsl}), whose connections and listeners run */
-    JdbcExecutor(Configuration configuration) {
+    public JdbcExecutor(Configuration configuration) {
         Settings settings = configuration.settings();
         this.configuration = configuration;
         this.dsl = DSL.using(configuration);
@@ -61,7 +65,7 @@ final class JdbcExecutor {
     }
 
     /** The rows of a select, each mapped from its values by index. */
-    <T> List<T> fetch(Statements<?, ?, ?>.Reader reader, Statements.Bound bound, Function<IntFunction<Object>, T> map) {
+    public <T> List<T> fetch(Statements<?, ?, ?>.Reader reader, Statements.Bound bound, Function<IntFunction<Object>, T> map) {
         JdbcType[] columns = reader.plainTypes();
         if (columns != null && bound.bindTypes() != null && direct()) {
             return run(bound, ExecuteType.READ, (statement, context) -> {
@@ -97,7 +101,7 @@ final class JdbcExecutor {
     }
 
     /** The rows a statement affected. */
-    int execute(Statements.Bound bound) {
+    public int execute(Statements.Bound bound) {
         if (bound.bindTypes() != null && direct()) {
             return run(bound, ExecuteType.WRITE, (statement, context) -> {
                 int rows = statement.executeUpdate();

@@ -1,15 +1,16 @@
-package io.github.luciajooq.postgresql;
+package io.github.luciajooq.postgresql.internal.jdbc;
 
+import io.github.luciajooq.postgresql.internal.statement.StoreErrors;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
 /** What PostgreSQL said, as pgjdbc reports it. */
-final class JdbcErrors {
+public final class JdbcErrors {
 
     private JdbcErrors() {}
 
     /** The server's error in this exception's causes, or {@code null} when there is none. */
-    static StoreErrors.ServerError of(Throwable error) {
+    public static StoreErrors.ServerError of(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof PSQLException psql && psql.getServerErrorMessage() != null) {
                 ServerErrorMessage server = psql.getServerErrorMessage();

@@ -1,4 +1,4 @@
-package io.github.luciajooq.postgresql;
+package io.github.luciajooq.postgresql.internal.r2dbc;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,11 +13,11 @@ import org.reactivestreams.Subscription;
  * {@link CompletableFuture}, without blocking and without a reactive library. Cancelling the future cancels the
  * subscription.
  */
-final class Publishers {
+public final class Publishers {
 
     private Publishers() {}
 
-    static <T> CompletableFuture<List<T>> list(Publisher<? extends T> publisher) {
+    public static <T> CompletableFuture<List<T>> list(Publisher<? extends T> publisher) {
         CompletableFuture<List<T>> result = new CompletableFuture<>();
         publisher.subscribe(new Subscriber<T>() {
             private final List<T> items = new ArrayList<>();
@@ -129,7 +129,7 @@ final class Publishers {
      * The dependent stage, which cancels the stage it depends on when it is cancelled itself: a
      * {@link CompletableFuture} made by {@code thenApply} and its kin does not pass a cancellation back.
      */
-    static <T, R> CompletableFuture<R> cancelling(CompletableFuture<T> source, CompletableFuture<R> dependent) {
+    public static <T, R> CompletableFuture<R> cancelling(CompletableFuture<T> source, CompletableFuture<R> dependent) {
         dependent.whenComplete((done, error) -> {
             if (dependent.isCancelled()) {
                 source.cancel(false);
@@ -149,7 +149,7 @@ final class Publishers {
     }
 
     /** The number of rows a statement affected. */
-    static CompletableFuture<Integer> rowCount(Publisher<? extends Integer> statement) {
+    public static CompletableFuture<Integer> rowCount(Publisher<? extends Integer> statement) {
         return Publishers.<Integer>list(statement).thenApply(counts -> counts.stream().mapToInt(Integer::intValue).sum());
     }
 }

@@ -1,4 +1,4 @@
-package io.github.luciajooq.postgresql;
+package io.github.luciajooq.postgresql.internal.schema;
 
 import java.util.List;
 import java.util.function.IntFunction;
@@ -13,7 +13,7 @@ import org.jooq.TableField;
  *
  * @param <A> the attributes' type
  */
-interface Columns<A> {
+public interface Columns<A> {
 
     /**
      * A column an attribute writes, and its value bound as that column takes it.
@@ -24,7 +24,7 @@ interface Columns<A> {
     record Written(Field<?> column, Param<?> value) {
 
         /** What identifies the statement that writes this column with a value of this type. */
-        Object key() {
+        public Object key() {
             return List.of(column.getName(), value.getDataType().getType(), value.getDataType().getTypeName());
         }
     }

@@ -1,4 +1,4 @@
-package io.github.luciajooq.postgresql;
+package io.github.luciajooq.postgresql.internal.schema;
 
 import io.github.luciajooq.SessionStoreException;
 import io.github.luciajooq.SessionStoreException.Reason;
@@ -22,7 +22,7 @@ import org.jooq.impl.DSL;
  * the application, their types learnt from the first row; values are written by column name, each bound as jOOQ
  * binds its Java class.
  */
-final class NamedColumns implements Columns<Map<String, Object>> {
+public final class NamedColumns implements Columns<Map<String, Object>> {
 
     private static final int MAX_IDENTIFIER_BYTES = 63;
 
@@ -35,7 +35,7 @@ final class NamedColumns implements Columns<Map<String, Object>> {
      * @param luciasColumns the columns the adapter reads and writes itself, which are no attributes
      * @param table the table's name, for messages
      */
-    NamedColumns(List<String> read, Set<String> luciasColumns, String table) {
+    public NamedColumns(List<String> read, Set<String> luciasColumns, String table) {
         this.read = List.copyOf(read);
         this.luciasColumns = Set.copyOf(luciasColumns);
         this.table = table;

@@ -1,4 +1,4 @@
-package io.github.luciajooq.postgresql;
+package io.github.luciajooq.postgresql.internal.statement;
 
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
@@ -17,7 +17,7 @@ import org.jooq.impl.IdentityConverter;
  * own {@code setObject} and {@code getObject}: jOOQ's default binding, no converter, a type pgjdbc maps exactly. Any
  * other column (a converter, a binding of the application's, {@code JSONB}, an enum) goes through jOOQ.
  */
-enum JdbcType {
+public enum JdbcType {
     STRING(String.class),
     UUID(java.util.UUID.class),
     LONG(Long.class),
@@ -47,7 +47,7 @@ enum JdbcType {
     }
 
     /** The Java type of the values. */
-    Class<?> javaType() {
+    public Class<?> javaType() {
         return type;
     }
 
@@ -69,7 +69,7 @@ enum JdbcType {
         return plain;
     }
 
-    void set(PreparedStatement statement, int index, Object value) throws SQLException {
+    public void set(PreparedStatement statement, int index, Object value) throws SQLException {
         if (value == null) {
             statement.setNull(index, this == UNTYPED_NULL ? Types.OTHER : Types.NULL);
             return;
@@ -87,7 +87,7 @@ enum JdbcType {
         }
     }
 
-    Object get(ResultSet row, int index) throws SQLException {
+    public Object get(ResultSet row, int index) throws SQLException {
         Object value = switch (this) {
             case STRING -> row.getString(index);
             case LONG -> row.getLong(index);

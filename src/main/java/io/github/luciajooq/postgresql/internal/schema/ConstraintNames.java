@@ -1,4 +1,4 @@
-package io.github.luciajooq.postgresql;
+package io.github.luciajooq.postgresql.internal.schema;
 
 import java.nio.charset.StandardCharsets;
 
@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
  * changelog names its constraints and indexes the same way, so the adapter can tell which constraint a refusal
  * names without reading the message text.
  */
-final class ConstraintNames {
+public final class ConstraintNames {
 
     /** PostgreSQL's NAMEDATALEN - 1: the longest identifier, in bytes. */
     private static final int MAX_IDENTIFIER_BYTES = 63;
@@ -16,17 +16,17 @@ final class ConstraintNames {
     private ConstraintNames() {}
 
     /** The default name of a primary key on this table: {@code <table>_pkey}. */
-    static String primaryKey(String table) {
+    public static String primaryKey(String table) {
         return make(table, null, "pkey");
     }
 
     /** The default name of a foreign key from this column: {@code <table>_<column>_fkey}. */
-    static String foreignKey(String table, String column) {
+    public static String foreignKey(String table, String column) {
         return make(table, column, "fkey");
     }
 
     /** The default name of an index on this column: {@code <table>_<column>_idx}. */
-    static String index(String table, String column) {
+    public static String index(String table, String column) {
         return make(table, column, "idx");
     }
 

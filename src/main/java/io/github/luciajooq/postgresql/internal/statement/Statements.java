@@ -1,8 +1,13 @@
-package io.github.luciajooq.postgresql;
+package io.github.luciajooq.postgresql.internal.statement;
 
 import io.github.luciajooq.SessionStoreException;
 import io.github.luciajooq.internal.Arguments;
 import io.github.luciajooq.internal.SessionChecks;
+import io.github.luciajooq.postgresql.AsyncPostgresAdapter;
+import io.github.luciajooq.postgresql.PostgresAdapter;
+import io.github.luciajooq.postgresql.internal.schema.Columns;
+import io.github.luciajooq.postgresql.internal.schema.JooqVersion;
+import io.github.luciajooq.postgresql.internal.schema.TableModel;
 import io.github.luciajooq.spi.DatabaseSession;
 import io.github.luciajooq.spi.DatabaseSessionAndUser;
 import io.github.luciajooq.spi.DatabaseUser;
@@ -35,7 +40,7 @@ import org.jooq.impl.DSL;
  * @param <U> the type of user attributes
  * @param <S> the type of session attributes
  */
-final class Statements<I, U, S> {
+public final class Statements<I, U, S> {
 
     /** Distinct attribute column sets whose insert is kept rendered; others are rendered on each call. */
     private static final int MAX_CACHED_INSERTS = 256;
@@ -60,9 +65,9 @@ final class Statements<I, U, S> {
      * @param binds the values, typed by their columns
      * @param bindTypes their plain types, or {@code null} when one is not plain and jOOQ must bind them
      */
-    record Bound(String sql, Param<?>[] binds, JdbcType[] bindTypes) {
+    public record Bound(String sql, Param<?>[] binds, JdbcType[] bindTypes) {
 
-        Object[] values() {
+        public Object[] values() {
             Object[] values = new Object[binds.length];
             for (int index = 0; index < binds.length; index++) {
                 values[index] = binds[index].getValue();
@@ -98,7 +103,7 @@ final class Statements<I, U, S> {
     private final JdbcType[] byExpiriesTypes;
     private final Map<List<Object>, String> inserts = new ConcurrentHashMap<>();
 
-    Statements(DSLContext applicationDsl, TableModel<I, U, S> model) {
+    public Statements(DSLContext applicationDsl, TableModel<I, U, S> model) {
         JooqVersion.require();
         this.dsl = MappedDsl.derive(applicationDsl, model.mapping(), model.renderSchema());
         this.model = model;
@@ -174,38 +179,38 @@ final class Statements<I, U, S> {
     }
 
     /** The context the statements run on: the adapter's own, derived from the application's. */
-    DSLContext dsl() {
+    public DSLContext dsl() {
         return dsl;
     }
 
-    StoreErrors errors() {
+    public StoreErrors errors() {
         return errors;
     }
 
     /** The select of the session with this id joined to its user: one statement. */
-    Reader sessionAndUserReader() {
+    public Reader sessionAndUserReader() {
         return sessionAndUser;
     }
 
-    Bound sessionAndUser(String sessionId) {
+    public Bound sessionAndUser(String sessionId) {
         return new Bound(sessionAndUser.sql(), new Param<?>[] {DSL.val(sessionId, model.sessionId())}, byIdTypes);
     }
 
-    DatabaseSessionAndUser<I, U, S> sessionAndUser(IntFunction<Object> row) {
+    public DatabaseSessionAndUser<I, U, S> sessionAndUser(IntFunction<Object> row) {
         return new DatabaseSessionAndUser<>(session(row), user(row, sessionWidth));
     }
 
     /** The select of every session of a user. */
-    Reader userSessionsReader() {
+    public Reader userSessionsReader() {
         return userSessions;
     }
 
-    Bound userSessions(I userId) {
+    public Bound userSessions(I userId) {
         return new Bound(userSessions.sql(), new Param<?>[] {DSL.val(userId, model.sessionUserId())}, byUserTypes);
     }
 
     @SuppressWarnings("unchecked")
-    DatabaseSession<I, S> session(IntFunction<Object> row) {
+    public DatabaseSession<I, S> session(IntFunction<Object> row) {
         return new DatabaseSession<>((String) row.apply(0), (I) row.apply(1),
                 ((OffsetDateTime) row.apply(2)).toInstant(), model.sessionColumns().fromRow(row, 0, sessionLucia));
     }
@@ -221,7 +226,7 @@ final class Statements<I, U, S> {
      *
      * @throws IllegalArgumentException when the attributes set one of Lucia's columns
      */
-    SessionStoreException unwritable(DatabaseSession<I, S> session) {
+    public SessionStoreException unwritable(DatabaseSession<I, S> session) {
         SessionStoreException unstorable = SessionChecks.unstorable(session);
         if (unstorable != null) {
             return unstorable;
@@ -238,7 +243,7 @@ final class Statements<I, U, S> {
      * Inserts the session, its attributes into their columns; a taken id inserts nothing (one row affected means
      * stored), so that a duplicate does not abort the caller's transaction.
      */
-    Bound insert(DatabaseSession<I, S> session) {
+    public Bound insert(DatabaseSession<I, S> session) {
         List<Columns.Written> written = model.sessionColumns().written(session.attributes());
         List<Object> key = new ArrayList<>(written.size());
         Param<?>[] binds = new Param<?>[written.size() + 3];
@@ -283,26 +288,26 @@ final class Statements<I, U, S> {
                 .onConflict(model.sessionId()).doNothing());
     }
 
-    Bound updateExpiration(String sessionId, Instant expiresAt) {
+    public Bound updateExpiration(String sessionId, Instant expiresAt) {
         return new Bound(updateExpiration, new Param<?>[] {
             DSL.val(timestamp(expiresAt, "expiresAt"), model.expiresAt()), DSL.val(sessionId, model.sessionId())},
                 updateExpirationTypes);
     }
 
-    Bound delete(String sessionId) {
+    public Bound delete(String sessionId) {
         return new Bound(delete, new Param<?>[] {DSL.val(sessionId, model.sessionId())}, byIdTypes);
     }
 
-    Bound deleteOfUser(I userId) {
+    public Bound deleteOfUser(I userId) {
         return new Bound(deleteOfUser, new Param<?>[] {DSL.val(userId, model.sessionUserId())}, byUserTypes);
     }
 
     /** The catalog's names of the session table's foreign keys from its user id to the user table. */
-    Reader userForeignKeysReader() {
+    public Reader userForeignKeysReader() {
         return userForeignKeys;
     }
 
-    Bound userForeignKeys() {
+    public Bound userForeignKeys() {
         JdbcType text = JdbcType.STRING;
         return new Bound(userForeignKeys.sql(), new Param<?>[] {DSL.val("f"), DSL.val(tableNames[0]),
             DSL.val(tableNames[1]), DSL.val(tableNames[2])}, new JdbcType[] {text, text, text, text});
@@ -332,23 +337,23 @@ final class Statements<I, U, S> {
      * The clean-up's statement for this table: by address, or by primary key on a partitioned table; {@code null}
      * until {@link #learnPartitioned(List)}.
      */
-    Reader deleteExpiredReader() {
+    public Reader deleteExpiredReader() {
         Boolean partitionedTable = sessionTablePartitioned;
         return partitionedTable == null ? null : partitionedTable ? deleteExpiredByKey : deleteExpiredByAddress;
     }
 
     /** Asks the catalog whether the session table is partitioned: one row, or none when it cannot find the table. */
-    Reader partitionedReader() {
+    public Reader partitionedReader() {
         return partitioned;
     }
 
-    Bound partitioned() {
+    public Bound partitioned() {
         return new Bound(partitioned.sql(), new Param<?>[] {DSL.val("p"), DSL.val(tableNames[0])},
                 new JdbcType[] {JdbcType.STRING, JdbcType.STRING});
     }
 
     /** What the catalog said; a table it cannot find is taken as not partitioned (the clean-up then fails there). */
-    void learnPartitioned(List<Boolean> answer) {
+    public void learnPartitioned(List<Boolean> answer) {
         sessionTablePartitioned = !answer.isEmpty() && Boolean.TRUE.equals(answer.get(0));
     }
 
@@ -356,7 +361,7 @@ final class Statements<I, U, S> {
      * Deletes up to {@value #EXPIRED_BATCH} of the sessions that expired at or before now, the earliest from
      * {@code from} on; run it until it deletes fewer, each time from the latest expiry the last one deleted.
      */
-    Bound deleteExpiredBatch(Instant now, Instant from) {
+    public Bound deleteExpiredBatch(Instant now, Instant from) {
         Arguments.requireNonNull(now, "now");
         return new Bound(deleteExpiredReader().sql(), new Param<?>[] {
             DSL.val(OffsetDateTime.ofInstant(now, ZoneOffset.UTC), model.expiresAt()),
@@ -364,7 +369,7 @@ final class Statements<I, U, S> {
     }
 
     /** The earliest expiry a clean-up starts from: expiries lie in the years 1 to 9999. */
-    static final Instant EARLIEST_EXPIRY = Instant.parse("0001-01-01T00:00:00Z");
+    public static final Instant EARLIEST_EXPIRY = Instant.parse("0001-01-01T00:00:00Z");
 
     /**
      * What a batch of the clean-up did.
@@ -372,15 +377,15 @@ final class Statements<I, U, S> {
      * @param deleted how many sessions it deleted
      * @param latest the latest expiry among them, where the next batch starts; {@code null} when none
      */
-    record Batch(int deleted, Instant latest) {
+    public record Batch(int deleted, Instant latest) {
 
-        static Batch of(IntFunction<Object> row) {
+        public static Batch of(IntFunction<Object> row) {
             OffsetDateTime latest = (OffsetDateTime) row.apply(1);
             return new Batch(((Number) row.apply(0)).intValue(), latest == null ? null : latest.toInstant());
         }
 
         /** Whether another batch may find more. */
-        boolean full() {
+        public boolean full() {
             return deleted == EXPIRED_BATCH;
         }
     }
@@ -395,14 +400,14 @@ final class Statements<I, U, S> {
      * known by name only, learnt from the first row, when Lucia's columns are also checked to be of the types the
      * adapter needs. Until then it runs through jOOQ, which reads the types from the result.
      */
-    final class Reader {
+    public final class Reader {
 
         private final String sql;
         private final List<Field<?>> declared;
         private volatile Field<?>[] types;
         private volatile JdbcType[] plainTypes;
 
-        Reader(String sql, List<Field<?>> declared, boolean typesKnown) {
+        public Reader(String sql, List<Field<?>> declared, boolean typesKnown) {
             this.sql = sql;
             this.declared = declared;
             if (typesKnown) {
@@ -415,12 +420,12 @@ final class Statements<I, U, S> {
         }
 
         /** The column types, for jOOQ to read the row by ({@code coerce}), or {@code null} until learnt. */
-        Field<?>[] types() {
+        public Field<?>[] types() {
             return types;
         }
 
         /** The plain types of the columns, for reading them over JDBC, or {@code null} when jOOQ must read them. */
-        JdbcType[] plainTypes() {
+        public JdbcType[] plainTypes() {
             return plainTypes;
         }
 
@@ -430,7 +435,7 @@ final class Statements<I, U, S> {
         }
 
         /** Learns the column types from a row jOOQ read, checking Lucia's; a no-op once they are known. */
-        void learn(Record row) {
+        public void learn(Record row) {
             if (types != null) {
                 return;
             }

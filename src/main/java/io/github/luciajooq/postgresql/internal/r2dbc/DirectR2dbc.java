@@ -1,5 +1,6 @@
-package io.github.luciajooq.postgresql;
+package io.github.luciajooq.postgresql.internal.r2dbc;
 
+import io.github.luciajooq.postgresql.internal.statement.JdbcType;
 import io.r2dbc.postgresql.api.PostgresqlConnection;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
@@ -27,30 +28,30 @@ import org.reactivestreams.Publisher;
  * to cancel it, and it fails with SQLSTATE 57014. Cancelling a returned future cancels the statement on the server,
  * then the subscription; the connection goes back to its pool (is closed) either way.
  */
-final class DirectR2dbc {
+public final class DirectR2dbc {
 
     private final ConnectionFactory connections;
     private final int queryTimeout;
 
-    DirectR2dbc(DSLContext dsl) {
+    public DirectR2dbc(DSLContext dsl) {
         this.connections = dsl.configuration().connectionFactory();
         Integer timeout = dsl.configuration().settings().getQueryTimeout();
         this.queryTimeout = timeout == null ? 0 : timeout;
     }
 
     /** The rows of a query, each column read as its plain type. */
-    CompletableFuture<List<Object[]>> fetch(String sql, Object[] values, JdbcType[] bindTypes, JdbcType[] columnTypes) {
+    public CompletableFuture<List<Object[]>> fetch(String sql, Object[] values, JdbcType[] bindTypes, JdbcType[] columnTypes) {
         return run(sql, values, bindTypes, result -> result.map(row -> read(row, columnTypes)));
     }
 
     /** The rows a statement affected. */
-    CompletableFuture<Long> execute(String sql, Object[] values, JdbcType[] bindTypes) {
+    public CompletableFuture<Long> execute(String sql, Object[] values, JdbcType[] bindTypes) {
         CompletableFuture<List<Long>> counts = run(sql, values, bindTypes, Result::getRowsUpdated);
         return Publishers.cancelling(counts, counts.thenApply(rows -> rows.stream().mapToLong(Long::longValue).sum()));
     }
 
     /** Whether values of these types can be bound here: all but {@code null}s of unknown type. */
-    static boolean canBind(JdbcType[] bindTypes) {
+    public static boolean canBind(JdbcType[] bindTypes) {
         for (JdbcType type : bindTypes) {
             if (type == JdbcType.UNTYPED_NULL) {
                 return false;

@@ -1,4 +1,4 @@
-package io.github.luciajooq.postgresql;
+package io.github.luciajooq.postgresql.internal.statement;
 
 import static io.github.luciajooq.postgresql.internal.generated.tables.LuciaAuthUser.AUTH_USER;
 import static io.github.luciajooq.postgresql.internal.generated.tables.LuciaUserSession.USER_SESSION;
@@ -33,7 +33,7 @@ import org.jooq.impl.DefaultConfiguration;
  * and is a credential, never becomes part of SQL text (logs, {@code pg_stat_activity}, error messages), and SQL
  * text never depends on {@code standard_conforming_strings}.
  */
-final class MappedDsl {
+public final class MappedDsl {
 
     private MappedDsl() {}
 
@@ -52,7 +52,7 @@ final class MappedDsl {
      *
      * @throws IllegalArgumentException when the dialect is not PostgreSQL's
      */
-    static Configuration configuration(Configuration application, Settings settings) {
+    public static Configuration configuration(Configuration application, Settings settings) {
         SQLDialect dialect = application.dialect();
         if (dialect.family() != SQLDialect.POSTGRES) {
             throw new IllegalArgumentException(
@@ -91,16 +91,22 @@ final class MappedDsl {
                 .withExecuteLoggingSQLExceptions(kept.isExecuteLoggingSQLExceptions());
     }
 
-    /** The render mapping that sends lucia-jooq's generated tables to these names. */
-    static RenderMapping mapping(TableNames names) {
-        MappedSchema schema = new MappedSchema()
+    /**
+     * The render mapping that sends lucia-jooq's generated tables to these names.
+     *
+     * @param schema the tables' schema, or {@code null} for the search path
+     * @param userTable the user table's own name
+     * @param sessionTable the session table's own name
+     */
+    public static RenderMapping mapping(String schema, String userTable, String sessionTable) {
+        MappedSchema mapped = new MappedSchema()
                 .withInput(LuciaPublic.PUBLIC.getName())
                 .withTables(
-                        new MappedTable().withInput(AUTH_USER.getName()).withOutput(names.userTable()),
-                        new MappedTable().withInput(USER_SESSION.getName()).withOutput(names.sessionTable()));
-        if (names.schema() != null) {
-            schema.setOutput(names.schema());
+                        new MappedTable().withInput(AUTH_USER.getName()).withOutput(userTable),
+                        new MappedTable().withInput(USER_SESSION.getName()).withOutput(sessionTable));
+        if (schema != null) {
+            mapped.setOutput(schema);
         }
-        return new RenderMapping().withSchemata(schema);
+        return new RenderMapping().withSchemata(mapped);
     }
 }
