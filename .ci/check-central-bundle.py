@@ -2,8 +2,8 @@
 """Checks a Maven Central upload bundle as .ci/central-bundle.xml lays it out, for every published artifact.
 
 Usage: check-central-bundle.py TREE [--signed]
-TREE is a clone in which `mvn -P release verify` ran for lucia-jooq-codegen and lucia-jooq: their bundles are
-TREE/codegen/target/central-bundle and TREE/target/central-bundle. --signed (or CENTRAL_BUNDLE_SIGNED=true) also
+TREE is a clone in which `mvn -P release verify` ran for lucia-jooq-codegen, lucia-jooq, lucia-jooq-testkit and
+lucia-jooq-spring-boot-starter: their bundles are TREE/target/central-bundle and TREE/<module>/target/central-bundle. --signed (or CENTRAL_BUNDLE_SIGNED=true) also
 requires an .asc signature of every file, checked with gpg.
 
 It checks what the Central Portal requires of each component (pom, jar, -sources.jar, -javadoc.jar, each with .md5
@@ -26,6 +26,8 @@ GROUP = "io.github.luciajooq"
 ARTIFACTS = {
     "lucia-jooq": ("target/central-bundle", "src/main/java/module-info.java"),
     "lucia-jooq-codegen": ("codegen/target/central-bundle", None),
+    "lucia-jooq-testkit": ("testkit/target/central-bundle", None),
+    "lucia-jooq-spring-boot-starter": ("spring-boot-starter/target/central-bundle", None),
 }
 POM_NS = {"m": "http://maven.apache.org/POM/4.0.0"}
 

@@ -10,12 +10,14 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * The settings of {@link Lucia} and {@link AsyncLucia}, with Lucia's defaults; {@link #policy()} checks them
- * together. Not thread-safe.
+ * The settings {@link Lucia.Builder} and {@link AsyncLucia.Builder} share, with Lucia's defaults; they are checked
+ * together when the session manager is built. Public so that code can configure either kind of session manager
+ * alike (a test kit, a framework's properties); sealed: only those two builders extend it. Not thread-safe.
  *
  * @param <B> the concrete builder, returned by every setter
  */
-abstract class SessionManagerBuilder<B extends SessionManagerBuilder<B>> {
+public abstract sealed class SessionManagerBuilder<B extends SessionManagerBuilder<B>>
+        permits Lucia.Builder, AsyncLucia.Builder {
 
     private Duration sessionLifetime = Duration.ofDays(30);
     private Duration renewalThreshold;

@@ -11,7 +11,7 @@ import io.github.luciajooq.postgresql.SessionTables;
 import io.github.luciajooq.testing.HostileHeaders;
 import io.github.luciajooq.testing.PostgresDatabaseExtension;
 import io.github.luciajooq.testing.RecordingConnectionFactory;
-import io.github.luciajooq.testing.TestClock;
+import io.github.luciajooq.testkit.TestClock;
 import io.github.luciajooq.testing.TestDatabase;
 import io.github.luciajooq.token.SessionToken;
 import java.util.ArrayList;

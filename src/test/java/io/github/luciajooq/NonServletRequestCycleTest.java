@@ -6,7 +6,7 @@ import io.github.luciajooq.http.CrossOriginProtection;
 import io.github.luciajooq.http.RequestHeaders;
 import io.github.luciajooq.postgresql.AsyncPostgresAdapter;
 import io.github.luciajooq.testing.PostgresDatabaseExtension;
-import io.github.luciajooq.testing.TestClock;
+import io.github.luciajooq.testkit.TestClock;
 import io.github.luciajooq.testing.TestDatabase;
 import io.github.luciajooq.token.SessionToken;
 import java.io.IOException;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.luciajooq.spi.Adapter;
 import io.github.luciajooq.testing.BlockingAdapter;
 import io.github.luciajooq.testing.PostgresDatabaseExtension;
-import io.github.luciajooq.testing.TestClock;
+import io.github.luciajooq.testkit.TestClock;
 import io.github.luciajooq.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.Statement;

@@ -9,7 +9,7 @@ import io.github.luciajooq.spi.Adapter;
 import io.github.luciajooq.testing.AppFixture;
 import io.github.luciajooq.testing.Migrations;
 import io.github.luciajooq.testing.PostgresDatabaseExtension;
-import io.github.luciajooq.testing.TestClock;
+import io.github.luciajooq.testkit.TestClock;
 import io.github.luciajooq.testing.TestDatabase;
 import io.github.luciajooq.token.SessionHandle;
 import io.github.luciajooq.token.SessionToken;

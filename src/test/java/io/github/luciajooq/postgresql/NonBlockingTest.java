@@ -10,7 +10,7 @@ import io.github.luciajooq.SessionStoreException;
 import io.github.luciajooq.testing.BlockingAdapter;
 import io.github.luciajooq.testing.CountedFixture;
 import io.github.luciajooq.testing.PostgresDatabaseExtension;
-import io.github.luciajooq.testing.TestClock;
+import io.github.luciajooq.testkit.TestClock;
 import io.github.luciajooq.testing.TestDatabase;
 import io.github.luciajooq.testing.generated.tables.records.CountedSessionRecord;
 import io.github.luciajooq.testing.generated.tables.records.CountedUserRecord;

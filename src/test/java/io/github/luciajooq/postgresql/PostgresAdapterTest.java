@@ -9,7 +9,7 @@ import io.github.luciajooq.SessionStoreException.Reason;
 import io.github.luciajooq.spi.DatabaseSession;
 import io.github.luciajooq.spi.DatabaseSessionAndUser;
 import io.github.luciajooq.testing.PostgresDatabaseExtension;
-import io.github.luciajooq.testing.TestClock;
+import io.github.luciajooq.testkit.TestClock;
 import io.github.luciajooq.testing.TestDatabase;
 import io.github.luciajooq.testing.TestTables;
 import io.github.luciajooq.token.SessionToken;

@@ -1,8 +1,8 @@
 package io.github.luciajooq.postgresql;
 
-import io.github.luciajooq.AdapterContract;
+import io.github.luciajooq.testkit.AdapterContract;
 import io.github.luciajooq.spi.Adapter;
-import io.github.luciajooq.testing.Fixture;
+import io.github.luciajooq.testkit.Fixture;
 import io.github.luciajooq.testing.PostgresDatabaseExtension;
 import io.github.luciajooq.testing.TablesUnderTest;
 import io.github.luciajooq.testing.TestDatabase;

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import io.github.luciajooq.AsyncLucia;
 import io.github.luciajooq.Lucia;
 import io.github.luciajooq.testing.PostgresDatabaseExtension;
-import io.github.luciajooq.testing.TestClock;
+import io.github.luciajooq.testkit.TestClock;
 import io.github.luciajooq.testing.TestDatabase;
 import io.github.luciajooq.token.SessionToken;
 import io.github.luciajooq.token.TokenStorage;

@@ -12,7 +12,7 @@ import io.github.luciajooq.testing.HostileHeaders;
 import io.github.luciajooq.testing.PostgresDatabaseExtension;
 import io.github.luciajooq.testing.RawHttp;
 import io.github.luciajooq.testing.ServletContainer;
-import io.github.luciajooq.testing.TestClock;
+import io.github.luciajooq.testkit.TestClock;
 import io.github.luciajooq.testing.TestDatabase;
 import io.github.luciajooq.token.SessionToken;
 import jakarta.servlet.http.HttpServlet;

@@ -6,6 +6,7 @@ import static io.github.luciajooq.testing.generated.Tables.APP_USER;
 import io.github.luciajooq.postgresql.GeneratedTables;
 import io.github.luciajooq.testing.generated.tables.records.AppSessionRecord;
 import io.github.luciajooq.testing.generated.tables.records.AppUserRecord;
+import io.github.luciajooq.testkit.Fixture;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.UUID;

@@ -6,6 +6,7 @@ import static io.github.luciajooq.testing.generated.Tables.COUNTED_USER;
 import io.github.luciajooq.postgresql.GeneratedTables;
 import io.github.luciajooq.testing.generated.tables.records.CountedSessionRecord;
 import io.github.luciajooq.testing.generated.tables.records.CountedUserRecord;
+import io.github.luciajooq.testkit.Fixture;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;

@@ -3,6 +3,8 @@ package io.github.luciajooq.testing;
 import io.github.luciajooq.postgresql.NamedTables;
 import io.github.luciajooq.postgresql.SessionTables;
 import io.github.luciajooq.postgresql.TableNames;
+import io.github.luciajooq.testkit.Fixture;
+import io.github.luciajooq.testkit.MapFixture;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;

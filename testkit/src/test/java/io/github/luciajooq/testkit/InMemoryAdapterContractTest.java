@@ -1,12 +1,14 @@
-package io.github.luciajooq.memory;
+package io.github.luciajooq.testkit;
 
-import io.github.luciajooq.LuciaContract;
+import io.github.luciajooq.testkit.AdapterContract;
+import io.github.luciajooq.memory.InMemoryAdapter;
 import io.github.luciajooq.spi.Adapter;
-import io.github.luciajooq.testing.Fixture;
-import io.github.luciajooq.testing.MapFixture;
+import io.github.luciajooq.testkit.Fixture;
+import io.github.luciajooq.testkit.MapFixture;
 import java.util.Map;
 
-class LuciaOnInMemoryAdapterTest extends LuciaContract<String, Map<String, Object>, Map<String, Object>> {
+/** The in-memory adapter passes the same contract as the PostgreSQL one. */
+class InMemoryAdapterContractTest extends AdapterContract<String, Map<String, Object>, Map<String, Object>> {
 
     private final InMemoryAdapter<String, Map<String, Object>, Map<String, Object>> adapter =
             InMemoryAdapter.withSessionColumns("ip", "remembered");

@@ -1,4 +1,4 @@
-package io.github.luciajooq.testing;
+package io.github.luciajooq.testkit;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.github.luciajooq.testing;
+package io.github.luciajooq.testkit;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -11,6 +11,7 @@ public final class TestClock extends Clock {
 
     private volatile Instant now;
 
+    /** A clock standing at {@code now}. */
     public TestClock(Instant now) {
         this.now = now;
     }
@@ -20,10 +21,12 @@ public final class TestClock extends Clock {
         return new TestClock(Instant.parse("2026-03-29T01:30:00.123Z"));
     }
 
+    /** Moves the clock on by {@code duration} (back, when negative). */
     public void advance(Duration duration) {
         now = now.plus(duration);
     }
 
+    /** Puts the clock at {@code instant}. */
     public void set(Instant instant) {
         now = instant;
     }

@@ -1,13 +1,13 @@
-package io.github.luciajooq.memory;
+package io.github.luciajooq.testkit;
 
-import io.github.luciajooq.AdapterContract;
+import io.github.luciajooq.testkit.LuciaContract;
+import io.github.luciajooq.memory.InMemoryAdapter;
 import io.github.luciajooq.spi.Adapter;
-import io.github.luciajooq.testing.Fixture;
-import io.github.luciajooq.testing.MapFixture;
+import io.github.luciajooq.testkit.Fixture;
+import io.github.luciajooq.testkit.MapFixture;
 import java.util.Map;
 
-/** The in-memory adapter passes the same contract as the PostgreSQL one. */
-class InMemoryAdapterContractTest extends AdapterContract<String, Map<String, Object>, Map<String, Object>> {
+class LuciaOnInMemoryAdapterTest extends LuciaContract<String, Map<String, Object>, Map<String, Object>> {
 
     private final InMemoryAdapter<String, Map<String, Object>, Map<String, Object>> adapter =
             InMemoryAdapter.withSessionColumns("ip", "remembered");

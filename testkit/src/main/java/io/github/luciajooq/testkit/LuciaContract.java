@@ -1,14 +1,21 @@
-package io.github.luciajooq;
+package io.github.luciajooq.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.luciajooq.CookieSession;
+import io.github.luciajooq.Lucia;
+import io.github.luciajooq.NewSession;
+import io.github.luciajooq.Session;
+import io.github.luciajooq.SessionAndUser;
+import io.github.luciajooq.SessionManagerBuilder;
+import io.github.luciajooq.SessionStoreException;
 import io.github.luciajooq.http.Cookie;
 import io.github.luciajooq.spi.Adapter;
 import io.github.luciajooq.spi.DatabaseSession;
 import io.github.luciajooq.spi.DatabaseSessionAndUser;
-import io.github.luciajooq.testing.Fixture;
-import io.github.luciajooq.testing.TestClock;
+import io.github.luciajooq.testkit.Fixture;
+import io.github.luciajooq.testkit.TestClock;
 import io.github.luciajooq.token.SessionHandle;
 import io.github.luciajooq.token.SessionToken;
 import io.github.luciajooq.token.TokenStorage;

@@ -1,15 +1,16 @@
-package io.github.luciajooq;
+package io.github.luciajooq.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.luciajooq.SessionStoreException;
 import io.github.luciajooq.spi.Adapter;
 import io.github.luciajooq.spi.DatabaseSession;
 import io.github.luciajooq.spi.DatabaseSessionAndUser;
-import io.github.luciajooq.testing.Fixture;
-import io.github.luciajooq.testing.TestClock;
+import io.github.luciajooq.testkit.Fixture;
+import io.github.luciajooq.testkit.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

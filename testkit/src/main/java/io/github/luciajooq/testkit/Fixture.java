@@ -1,4 +1,4 @@
-package io.github.luciajooq.testing;
+package io.github.luciajooq.testkit;
 
 import java.util.Optional;
 
@@ -22,10 +22,13 @@ public interface Fixture<I, U, S> {
     /** Session attributes with this text and flag, either of which may be {@code null}. */
     S attributes(String text, Boolean flag);
 
+    /** The text attribute of these session attributes, or {@code null} when it is not set. */
     String text(S attributes);
 
+    /** The flag attribute of these session attributes, or {@code null} when it is not set. */
     Boolean flag(S attributes);
 
+    /** The username in these user attributes. */
     String username(U attributes);
 
     /** Session attributes that name a column the session table does not have, where the type can express one. */
