@@ -87,7 +87,13 @@ class DocumentationSnippetsTest {
         }
         assertThat(compiled().errors(snippet)).as("compile errors of " + snippet.location()).isEmpty();
         if (snippet.check().kind() == Check.Kind.RUN) {
-            SnippetScaffold application = compiled().instance(snippet);
+            SnippetScaffold application;
+            try {
+                application = compiled().instance(snippet);
+            } catch (ClassNotFoundException notCompiled) {
+                throw new AssertionError(snippet.location() + ": not compiled: javac stopped at other snippets'"
+                        + " errors (fix those first)", notCompiled);
+            }
             application.prepare(database);
             try {
                 application.snippet();

@@ -130,6 +130,8 @@ public final class Containment {
     private static String resolveProperties(String file) {
         Map<String, String> properties = new HashMap<>();
         Element root = parse(file).getDocumentElement();
+        children(root).stream().filter(child -> child.getTagName().equals("version")).findFirst()
+                .ifPresent(version -> properties.put("project.version", version.getTextContent()));
         for (Element section : children(root)) {
             if (section.getTagName().equals("properties")) {
                 children(section).forEach(property -> properties.put(property.getTagName(), property.getTextContent()));
