@@ -132,7 +132,14 @@ public final class AsyncLucia<I, U, S> extends AbstractSessionManager {
         return adapter.deleteSession(policy.key(token));
     }
 
-    /** @see Lucia#invalidateSession(Object, SessionHandle) */
+    /**
+     * Deletes the session this handle names, if it is this user's: "sign out that device".
+     *
+     * @return a stage of {@code true} when this user had a session of that handle (expired or not), now deleted;
+     *         of {@code false} when nothing was deleted: the handle names another user's session, one already
+     *         deleted, or none
+     * @see Lucia#invalidateSession(Object, SessionHandle)
+     */
     public CompletionStage<Boolean> invalidateSession(I userId, SessionHandle handle) {
         Arguments.requireUserId(userId, "userId");
         Arguments.requireNonNull(handle, "handle");

@@ -193,7 +193,9 @@ public final class Lucia<I, U, S> extends AbstractSessionManager {
      * Deletes the session this handle names, if it is this user's: "sign out that device". Two adapter calls: the
      * user's sessions are read, so that a handle of another user's session revokes nothing.
      *
-     * @return whether a session of this user was deleted
+     * @return {@code true} when this user had a session of that handle (expired or not), now deleted;
+     *         {@code false} when nothing was deleted: the handle names another user's session, one already deleted,
+     *         or none
      */
     public boolean invalidateSession(I userId, SessionHandle handle) {
         Arguments.requireUserId(userId, "userId");

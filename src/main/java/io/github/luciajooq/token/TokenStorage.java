@@ -41,7 +41,12 @@ public enum TokenStorage {
         }
     };
 
-    /** The value the session table's id column holds for the session of this token. */
+    /**
+     * The value the session table's id column holds for the session of this token: with {@link #HASHED}, the
+     * lowercase hex SHA-256 of its UTF-8 bytes; with {@link #PLAIN}, the token. An application that reads or writes
+     * the session table itself finds a token's row by this value, e.g.
+     * {@code dsl.selectFrom(SESSIONS).where(SESSIONS.ID.eq(TokenStorage.HASHED.storageKey(token)))}.
+     */
     public abstract String storageKey(SessionToken token);
 
     /** The handle of the session stored under this id. */

@@ -226,8 +226,8 @@ class PostgresAdapterTest {
 
     @Test
     void aSchemaQualifiedNameReachesThatSchemaOnly() {
-        TableNames inPublic = TableNames.of("users", "sessions");
-        TableNames inAuth = TableNames.of("auth.users", "auth.sessions");
+        TableNames inPublic = TableNames.of("members", "visits");
+        TableNames inAuth = TableNames.of("auth.members", "auth.visits");
         TestTables.create(database.dsl(), inPublic);
         TestTables.create(database.dsl(), inAuth);
         TestTables.insertUser(database.dsl(), inAuth, "user-1", Map.of());
@@ -235,15 +235,15 @@ class PostgresAdapterTest {
         PostgresAdapter.create(database.dsl(), NamedTables.of(inAuth))
                 .setSession(session("s", clock.instant().plusSeconds(60), Map.of()));
 
-        assertThat(database.count("auth.sessions")).isEqualTo(1);
-        assertThat(database.count("public.sessions")).isZero();
+        assertThat(database.count("auth.visits")).isEqualTo(1);
+        assertThat(database.count("public.visits")).isZero();
         assertThat(database.count("user_session")).isZero();
     }
 
     @Test
     void anUnqualifiedNameFollowsTheSearchPath() throws SQLException {
-        TableNames inAuth = TableNames.of("auth.users", "auth.sessions");
-        TestTables.create(database.dsl(), TableNames.of("users", "sessions"));
+        TableNames inAuth = TableNames.of("auth.members", "auth.visits");
+        TestTables.create(database.dsl(), TableNames.of("members", "visits"));
         TestTables.create(database.dsl(), inAuth);
         TestTables.insertUser(database.dsl(), inAuth, "user-1", Map.of());
         try (Connection connection = database.unpooledDataSource().getConnection()) {
@@ -251,13 +251,13 @@ class PostgresAdapterTest {
                 statement.execute("SET search_path TO auth");
             }
             PostgresAdapter<String, Map<String, Object>, Map<String, Object>> adapter = PostgresAdapter.create(
-                    DSL.using(connection, SQLDialect.POSTGRES), NamedTables.of("users", "sessions"));
+                    DSL.using(connection, SQLDialect.POSTGRES), NamedTables.of("members", "visits"));
 
             adapter.setSession(session("s", clock.instant().plusSeconds(60), Map.of()));
         }
 
-        assertThat(database.count("auth.sessions")).isEqualTo(1);
-        assertThat(database.count("public.sessions")).isZero();
+        assertThat(database.count("auth.visits")).isEqualTo(1);
+        assertThat(database.count("public.visits")).isZero();
     }
 
     @Test

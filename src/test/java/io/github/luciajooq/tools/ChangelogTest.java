@@ -54,6 +54,9 @@ class ChangelogTest {
                         "CREATE INDEX user_session_user_id_idx ON public.user_session USING btree (user_id)");
         assertThat(dsl.fetchValue("SELECT confrelid::regclass::text FROM pg_constraint WHERE contype = 'f'"
                 + " AND conrelid = 'user_session'::regclass")).isEqualTo("auth_user");
+        // README's cascade changeset: deleting a user deletes its sessions.
+        assertThat(dsl.fetchValue("SELECT confdeltype::text FROM pg_constraint WHERE contype = 'f'"
+                + " AND conrelid = 'user_session'::regclass")).isEqualTo("c");
     }
 
     @Test
@@ -68,7 +71,8 @@ class ChangelogTest {
                         "lucia-jooq/changelog.xml 3-user-session-user-id-index",
                         "lucia-jooq/changelog.xml 4-user-session-expires-at-index",
                         "lucia-jooq/changelog.xml 5-user-session-authenticated-at",
-                        "db/application-changelog.xml app-1-username");
+                        "db/application-changelog.xml app-1-username",
+                        "db/application-changelog.xml app-2-cascade");
     }
 
     @Test

@@ -484,6 +484,20 @@ public abstract class LuciaContract<I, U, S> {
         assertThat(lucia().validateSession(second)).isPresent();
     }
 
+    @Test
+    void invalidateSessionByHandleDeletesAnExpiredSessionOfThatUserToo() {
+        insertUser("user-1", "ann");
+        Manager<I, U, S> lucia = lucia();
+        NewSession<I, S> created = lucia.createSession(user("user-1"), none());
+        Instant beforeExpiry = created.session().expiresAt().minusSeconds(1);
+        clock.set(created.session().expiresAt().plusSeconds(1));
+
+        assertThat(lucia.invalidateSession(user("user-1"), created.session().handle()))
+                .as("README: true when the user had a session of that handle, expired or not").isTrue();
+        clock.set(beforeExpiry);
+        assertThat(lucia.validateSession(created.token())).as("deleted, not merely expired").isEmpty();
+    }
+
     @ParameterizedTest
     @EnumSource(TokenStorage.class)
     void invalidateSessionByHandleRevokesThatSessionOfThatUserOnly(TokenStorage storage) {
