@@ -77,16 +77,6 @@ class AccountController {
                 Map.of("username", signedIn.user().attributes().getUsername(), "devices", devices));
     }
 
-    @GetMapping("/sign-in")
-    ModelAndView signInPage(@SignedIn Optional<User<UUID, AppUserRecord>> user) {
-        return user.isPresent() ? new ModelAndView("redirect:/") : page("sign-in", HttpStatus.OK, null, "");
-    }
-
-    @GetMapping("/sign-up")
-    ModelAndView signUpPage() {
-        return page("sign-up", HttpStatus.OK, null, "");
-    }
-
     @PostMapping("/sign-in")
     ModelAndView signIn(@RequestParam String username, @RequestParam String password,
             @RequestHeader(name = "User-Agent", required = false) String userAgent, HttpServletRequest request,
@@ -100,6 +90,16 @@ class AccountController {
         }
         sessions.signIn(response, lucia.createSession(account.get().getId(), attributes(request, userAgent)));
         return new ModelAndView("redirect:/");
+    }
+
+    @GetMapping("/sign-in")
+    ModelAndView signInPage(@SignedIn Optional<User<UUID, AppUserRecord>> user) {
+        return user.isPresent() ? new ModelAndView("redirect:/") : page("sign-in", HttpStatus.OK, null, "");
+    }
+
+    @GetMapping("/sign-up")
+    ModelAndView signUpPage() {
+        return page("sign-up", HttpStatus.OK, null, "");
     }
 
     /** The account and its first session in one transaction: a failure after the insert takes both back. */
