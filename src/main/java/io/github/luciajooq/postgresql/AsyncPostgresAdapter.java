@@ -3,10 +3,9 @@ package io.github.luciajooq.postgresql;
 import io.github.luciajooq.SessionStoreException;
 import io.github.luciajooq.internal.Arguments;
 import io.github.luciajooq.internal.StorableText;
-import io.github.luciajooq.postgresql.internal.r2dbc.DirectR2dbc;
 import io.github.luciajooq.postgresql.internal.r2dbc.Publishers;
 import io.github.luciajooq.postgresql.internal.r2dbc.R2dbcErrors;
-import io.github.luciajooq.postgresql.internal.r2dbc.R2dbcTransaction;
+import io.github.luciajooq.postgresql.internal.r2dbc.R2dbcExecutor;
 import io.github.luciajooq.postgresql.internal.statement.JdbcType;
 import io.github.luciajooq.postgresql.internal.statement.Statements;
 import io.github.luciajooq.spi.AsyncAdapter;
@@ -24,10 +23,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import org.jooq.DSLContext;
-import org.jooq.Field;
 import org.jooq.Record;
-import org.jooq.ResultQuery;
-import org.jooq.RowCountQuery;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 
@@ -41,7 +37,10 @@ import org.jooq.impl.DSL;
  * block a thread for each statement. Each operation is one statement on a connection the factory lends for it, and
  * the adapter never commits, rolls back or closes a connection it did not open. Stages complete on the driver's I/O
  * threads: keep what depends on them non-blocking. jOOQ fires no {@code ExecuteListener}s on R2DBC (jOOQ issue
- * #12221), so the application's listeners do not see these statements.
+ * #12221), so the application's listeners do not see these statements. The context's query timeout
+ * ({@code Settings.queryTimeout}) applies to each statement as on JDBC, and cancelling a returned stage cancels its
+ * statement on the server; either way the statement fails with SQLSTATE 57014 and its connection goes back to the
+ * pool.
  * <p>
  * Argument errors are thrown at once; a refused session completes the stage with a
  * {@link io.github.luciajooq.SessionStoreException}. Instances are immutable and thread-safe.
@@ -56,12 +55,12 @@ public final class AsyncPostgresAdapter<I, U, S> implements AsyncAdapter<I, U, S
     private static final String NO_CONNECTION_FACTORY = "org.jooq.impl.NoConnectionFactory";
 
     private final Statements<I, U, S> statements;
-    private final DirectR2dbc direct;
+    private final R2dbcExecutor executor;
     private final SessionTables<I, U, S> tables;
 
     private AsyncPostgresAdapter(Statements<I, U, S> statements, SessionTables<I, U, S> tables) {
         this.statements = statements;
-        this.direct = new DirectR2dbc(statements.dsl());
+        this.executor = new R2dbcExecutor(statements.dsl());
         this.tables = tables;
     }
 
@@ -137,7 +136,7 @@ public final class AsyncPostgresAdapter<I, U, S> implements AsyncAdapter<I, U, S
             return CompletableFuture.failedFuture(refused);
         }
         if (!statements.errors().userForeignKeysKnown()) {
-            return learnUserForeignKeys().thenCompose(learnt -> setSession(session));
+            return Publishers.composing(learnUserForeignKeys(), learnt -> setSession(session));
         }
         CompletableFuture<Long> insert = execute(statements.insert(session));
         return Publishers.cancelling(insert, insert.handle((inserted, error) -> {
@@ -233,19 +232,21 @@ public final class AsyncPostgresAdapter<I, U, S> implements AsyncAdapter<I, U, S
             return CompletableFuture.failedFuture(refused);
         }
         if (!statements.errors().userForeignKeysKnown()) {
-            return learnUserForeignKeys().thenCompose(learnt -> setSessionWithinLimit(session, limit, endOldest, now));
+            return Publishers.composing(learnUserForeignKeys(),
+                    learnt -> setSessionWithinLimit(session, limit, endOldest, now));
         }
-        return R2dbcTransaction.run(statements.dsl().configuration(), dsl -> {
+        return executor.inTransaction(connection -> {
+            DSLContext dsl = connection.dsl();
             Statements.Bound lock = statements.lockUser(session.userId());
-            CompletableFuture<Boolean> room = Publishers.list(dsl.resultQuery(lock.sql(), (Object[]) lock.binds()))
+            CompletableFuture<Boolean> room = connection.list(dsl.resultQuery(lock.sql(), (Object[]) lock.binds()))
                     .thenCompose(locked -> {
                         if (endOldest) {
                             Statements.Bound delete = statements.deleteOldestLive(session.userId(), now, limit - 1);
-                            return Publishers.rowCount(dsl.query(delete.sql(), (Object[]) delete.binds()))
+                            return connection.rowCount(dsl.query(delete.sql(), (Object[]) delete.binds()))
                                     .thenApply(deleted -> true);
                         }
                         Statements.Bound count = statements.countLive(session.userId(), now);
-                        return Publishers.list(dsl.resultQuery(count.sql(), (Object[]) count.binds()))
+                        return connection.list(dsl.resultQuery(count.sql(), (Object[]) count.binds()))
                                 .thenApply(rows -> ((Number) rows.get(0).get(0)).intValue() < limit);
                     });
             return room.thenCompose(free -> {
@@ -253,7 +254,7 @@ public final class AsyncPostgresAdapter<I, U, S> implements AsyncAdapter<I, U, S
                     return CompletableFuture.completedFuture(false);
                 }
                 Statements.Bound insert = statements.insert(session);
-                return Publishers.rowCount(dsl.query(insert.sql(), (Object[]) insert.binds())).handle((rows, error) -> {
+                return connection.rowCount(dsl.query(insert.sql(), (Object[]) insert.binds())).handle((rows, error) -> {
                     if (error != null) {
                         RuntimeException cause = unwrap(error);
                         throw new CompletionException(statements.errors().translate(cause, R2dbcErrors.of(cause),
@@ -273,8 +274,9 @@ public final class AsyncPostgresAdapter<I, U, S> implements AsyncAdapter<I, U, S
     public CompletionStage<Long> deleteExpiredSessions(Instant now) {
         Arguments.requireNonNull(now, "now");
         if (statements.deleteExpiredReader() == null) {
-            return fetch(statements.partitionedReader(), statements.partitioned(), row -> (Boolean) row.apply(0))
-                    .thenCompose(answer -> {
+            return Publishers.composing(
+                    fetch(statements.partitionedReader(), statements.partitioned(), row -> (Boolean) row.apply(0)),
+                    answer -> {
                         statements.learnPartitioned(answer);
                         return deleteExpired(now, Statements.EARLIEST_EXPIRY, 0);
                     });
@@ -282,9 +284,10 @@ public final class AsyncPostgresAdapter<I, U, S> implements AsyncAdapter<I, U, S
         return deleteExpired(now, Statements.EARLIEST_EXPIRY, 0);
     }
 
-    private CompletionStage<Long> deleteExpired(Instant now, Instant from, long deletedSoFar) {
-        return fetch(statements.deleteExpiredReader(), statements.deleteExpiredBatch(now, from), Statements.Batch::of)
-                .thenCompose(batches -> {
+    private CompletableFuture<Long> deleteExpired(Instant now, Instant from, long deletedSoFar) {
+        return Publishers.composing(
+                fetch(statements.deleteExpiredReader(), statements.deleteExpiredBatch(now, from), Statements.Batch::of),
+                batches -> {
                     Statements.Batch batch = batches.get(0);
                     long deleted = deletedSoFar + batch.deleted();
                     return batch.full() ? deleteExpired(now, batch.latest(), deleted)
@@ -296,8 +299,8 @@ public final class AsyncPostgresAdapter<I, U, S> implements AsyncAdapter<I, U, S
     private <T> CompletableFuture<List<T>> fetch(Statements<I, U, S>.Reader reader, Statements.Bound bound,
             Function<IntFunction<Object>, T> map) {
         JdbcType[] columns = reader.plainTypes();
-        if (columns != null && bound.bindTypes() != null && DirectR2dbc.canBind(bound.bindTypes())) {
-            CompletableFuture<List<Object[]>> fetched = direct.fetch(bound.sql(), bound.values(), bound.bindTypes(), columns);
+        if (columns != null && bound.bindTypes() != null && R2dbcExecutor.canBind(bound.bindTypes())) {
+            CompletableFuture<List<Object[]>> fetched = executor.fetch(bound.sql(), bound.values(), bound.bindTypes(), columns);
             return Publishers.cancelling(fetched, fetched.thenApply(rows -> {
                 List<T> mapped = new ArrayList<>(rows.size());
                 for (Object[] row : rows) {
@@ -306,9 +309,7 @@ public final class AsyncPostgresAdapter<I, U, S> implements AsyncAdapter<I, U, S
                 return mapped;
             }));
         }
-        ResultQuery<Record> query = statements.dsl().resultQuery(bound.sql(), (Object[]) bound.binds());
-        Field<?>[] types = reader.types();
-        CompletableFuture<List<Record>> fetched = Publishers.list(types == null ? query : query.coerce(types));
+        CompletableFuture<List<Record>> fetched = executor.fetch(bound.sql(), bound.binds(), reader.types());
         return Publishers.cancelling(fetched, fetched.thenApply(rows -> {
             List<T> mapped = new ArrayList<>(rows.size());
             for (Record row : rows) {
@@ -321,12 +322,10 @@ public final class AsyncPostgresAdapter<I, U, S> implements AsyncAdapter<I, U, S
 
     /** The rows a statement affected, over the R2DBC SPI directly when every value is plain. */
     private CompletableFuture<Long> execute(Statements.Bound bound) {
-        if (bound.bindTypes() != null && DirectR2dbc.canBind(bound.bindTypes())) {
-            return direct.execute(bound.sql(), bound.values(), bound.bindTypes());
+        if (bound.bindTypes() != null && R2dbcExecutor.canBind(bound.bindTypes())) {
+            return executor.execute(bound.sql(), bound.values(), bound.bindTypes());
         }
-        RowCountQuery query = statements.dsl().query(bound.sql(), (Object[]) bound.binds());
-        CompletableFuture<Integer> rowCount = Publishers.rowCount(query);
-        return Publishers.cancelling(rowCount, rowCount.thenApply(Integer::longValue));
+        return executor.execute(bound.sql(), bound.binds());
     }
 
     private static CompletionStage<Void> done(CompletableFuture<Long> rowCount) {

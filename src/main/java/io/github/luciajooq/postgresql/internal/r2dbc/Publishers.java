@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
@@ -136,6 +137,41 @@ public final class Publishers {
             }
         });
         return dependent;
+    }
+
+    /**
+     * As {@code first.thenCompose(next)}, but cancelling the returned future cancels whichever of the two stages is
+     * running: the first, or the one {@code next} made of its value.
+     */
+    public static <T, R> CompletableFuture<R> composing(CompletableFuture<T> first,
+            java.util.function.Function<? super T, ? extends CompletionStage<R>> next) {
+        CompletableFuture<R> result = new CompletableFuture<>();
+        cancelling(first, result);
+        first.whenComplete((value, error) -> {
+            if (error != null) {
+                result.completeExceptionally(error);
+                return;
+            }
+            if (result.isDone()) {
+                return;
+            }
+            CompletableFuture<R> second;
+            try {
+                second = next.apply(value).toCompletableFuture();
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+                return;
+            }
+            cancelling(second, result);
+            second.whenComplete((secondValue, secondError) -> {
+                if (secondError != null) {
+                    result.completeExceptionally(secondError);
+                } else {
+                    result.complete(secondValue);
+                }
+            });
+        });
+        return result;
     }
 
     /** The one item a query emits, or empty. */
