@@ -80,6 +80,8 @@ public final class Lucia<I, U, S> extends AbstractSessionManager {
      * @throws SessionStoreException when the adapter refuses it (unknown user, unknown attribute), or the user has
      *     as many sessions as allowed and the limit refuses new ones ({@code SESSION_LIMIT_REACHED}); nothing is
      *     stored then
+     * @throws UnsupportedOperationException when a limit of sessions per user is set and the adapter cannot enforce
+     *     it ({@link Adapter#setSessionWithinLimit}); nothing is stored then
      */
     public NewSession<I, S> createSession(I userId, S attributes) {
         return createSession(userId, attributes, policy.newToken());

@@ -3,6 +3,7 @@ package io.github.luciajooq.spi;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -43,28 +44,38 @@ public interface AsyncAdapter<I, U, S> {
     CompletionStage<Long> deleteExpiredSessions(Instant now);
 
     /**
+     * <em>Optional capability</em>, as {@link Adapter#rotateSession}: by default, a stage failed with
+     * {@link UnsupportedOperationException} (an error of the store, not of the arguments: never thrown at once).
+     *
      * @see Adapter#rotateSession(String, String, Instant, Instant)
-     * @throws UnsupportedOperationException by default, at once
      */
     default CompletionStage<Boolean> rotateSession(String sessionId, String newSessionId, Instant expiresAt,
             Instant authenticatedAt) {
-        throw new UnsupportedOperationException(getClass().getName() + " cannot rotate sessions");
+        return CompletableFuture.failedFuture(
+                new UnsupportedOperationException(getClass().getName() + " cannot rotate sessions"));
     }
 
     /**
+     * <em>Optional capability</em>, as {@link Adapter#deleteOtherUserSessions}, but without its fallback on the seven
+     * operations: by default, a stage failed with {@link UnsupportedOperationException} (an error of the store, not
+     * of the arguments: never thrown at once).
+     *
      * @see Adapter#deleteOtherUserSessions(Object, String)
-     * @throws UnsupportedOperationException by default, at once
      */
     default CompletionStage<Long> deleteOtherUserSessions(I userId, String keptSessionId) {
-        throw new UnsupportedOperationException(getClass().getName() + " cannot end a user's other sessions");
+        return CompletableFuture.failedFuture(
+                new UnsupportedOperationException(getClass().getName() + " cannot end a user's other sessions"));
     }
 
     /**
+     * <em>Optional capability</em>, as {@link Adapter#setSessionWithinLimit}: by default, a stage failed with
+     * {@link UnsupportedOperationException} (an error of the store, not of the arguments: never thrown at once).
+     *
      * @see Adapter#setSessionWithinLimit(DatabaseSession, int, boolean, Instant)
-     * @throws UnsupportedOperationException by default, at once
      */
     default CompletionStage<Boolean> setSessionWithinLimit(DatabaseSession<I, S> session, int limit,
             boolean endOldest, Instant now) {
-        throw new UnsupportedOperationException(getClass().getName() + " cannot limit the sessions per user");
+        return CompletableFuture.failedFuture(
+                new UnsupportedOperationException(getClass().getName() + " cannot limit the sessions per user"));
     }
 }

@@ -13,6 +13,7 @@ import io.github.luciajooq.spring.web.SignedIn;
 import io.github.luciajooq.token.SessionHandle;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -111,8 +112,10 @@ class AccountController {
         if (!USERNAME.matcher(username).matches()) {
             return page("sign-up", HttpStatus.BAD_REQUEST, "A username has 3 to 31 of a-z, 0-9, - and _.", username);
         }
-        if (password.length() < 8 || password.length() > 255) {
-            return page("sign-up", HttpStatus.BAD_REQUEST, "A password has 8 to 255 characters.", username);
+        // bcrypt reads 72 bytes at most, and Spring Security's encoder throws past them (a 500, not a message).
+        if (password.length() < 8 || password.getBytes(StandardCharsets.UTF_8).length > 72) {
+            return page("sign-up", HttpStatus.BAD_REQUEST,
+                    "A password has 8 to 72 characters (72 bytes: fewer outside ASCII).", username);
         }
         Optional<UUID> userId = dsl.insertInto(APP_USER)
                 .set(APP_USER.USERNAME, username)

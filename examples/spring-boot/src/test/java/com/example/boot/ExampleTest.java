@@ -123,6 +123,22 @@ class ExampleTest {
     }
 
     @Test
+    void signUpRefusesAPasswordPastBcryptsSeventyTwoBytesWithAMessageAndCreatesNothing() {
+        String username = newUsername();
+
+        Client.Response tooLong = device("Laptop/1.0").signUp(username, "a".repeat(73));
+        Client.Response tooManyBytes = device("Laptop/1.0").signUp(username, "\u00e9".repeat(37));
+
+        for (Client.Response refused : List.of(tooLong, tooManyBytes)) {
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(refused.body()).contains("A password has 8 to 72 characters");
+        }
+        assertThat(dsl.fetchCount(APP_USER, APP_USER.USERNAME.eq(username))).isZero();
+        assertThat(device("Phone/1.0").signUp(username, "a".repeat(72)).status()).as("72 bytes are bcrypt's limit")
+                .isEqualTo(302);
+    }
+
+    @Test
     void aSecondDeviceRevokedFromTheFirstIsSignedOutOnItsNextRequest() {
         Client laptop = device("Laptop/1.0");
         Client phone = device("Phone/1.0");

@@ -30,7 +30,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The behaviour every {@link Adapter} shares: Lucia's own adapter test cases, attributes, time, bad and hostile
- * input.
+ * input; and the optional capabilities ({@link Adapter#rotateSession}, {@link Adapter#deleteOtherUserSessions},
+ * {@link Adapter#setSessionWithinLimit}), whose tests are skipped for an adapter that leaves
+ * {@code rotateSession} or {@code setSessionWithinLimit} to the interface's default (which throws
+ * {@link UnsupportedOperationException}).
  * <p>
  * A subclass gives the adapter under test and its {@link Fixture}: the session table has a text and a flag attribute
  * the adapter reads, the user table a username it reads.
@@ -437,6 +440,17 @@ public abstract class AdapterContract<I, U, S> {
         return new DatabaseSession<>(id, user(user), expiresAt, attributes("10.0.0.1", true), authenticatedAt);
     }
 
+    /** Skips a test of rotation when the adapter does not implement that optional capability. */
+    private void assumeRotation() {
+        assumeTrue(Capabilities.rotates(adapter(), now()), "the adapter does not implement the optional rotateSession");
+    }
+
+    /** Skips a test of the limit per user when the adapter does not implement that optional capability. */
+    private void assumeSessionLimit() {
+        assumeTrue(Capabilities.limitsSessions(adapter(), user("no-such-user"), attributes(null, null), now()),
+                "the adapter does not implement the optional setSessionWithinLimit");
+    }
+
     /** Whether the store keeps the authentication time: Lucia's tables and the in-memory store do. */
     private boolean keepsAuthenticationTime() {
         insertUser("probe", "probe");
@@ -460,6 +474,7 @@ public abstract class AdapterContract<I, U, S> {
 
     @Test
     void rotateSessionMovesTheSessionToTheNewIdKeepingUserAttributesAndAuthenticationTime() {
+        assumeRotation();
         insertUser("user-1", "ann");
         Instant authenticatedAt = now().minus(Duration.ofHours(2));
         adapter().setSession(authenticated("old", "user-1", now().plusSeconds(60), authenticatedAt));
@@ -475,6 +490,7 @@ public abstract class AdapterContract<I, U, S> {
 
     @Test
     void rotateSessionWithAnAuthenticationTimeSetsIt() {
+        assumeRotation();
         assumeTrue(keepsAuthenticationTime(), "the session table has no authentication time");
         insertUser("user-1", "ann");
         adapter().setSession(authenticated("old", "user-1", now().plusSeconds(60), now().minus(Duration.ofHours(2))));
@@ -486,6 +502,7 @@ public abstract class AdapterContract<I, U, S> {
 
     @Test
     void rotateSessionOfAnUnknownIdChangesNothing() {
+        assumeRotation();
         insertUser("user-1", "ann");
         adapter().setSession(session("a", "user-1", now().plusSeconds(60)));
 
@@ -525,6 +542,7 @@ public abstract class AdapterContract<I, U, S> {
 
     @Test
     void setSessionWithinLimitRefusesTheNewSessionAtTheLimitCountingLiveSessionsOnly() {
+        assumeSessionLimit();
         insertUser("user-1", "ann");
         adapter().setSession(session("a", "user-1", now().plusSeconds(60)));
         adapter().setSession(session("b", "user-1", now().plusSeconds(120)));
@@ -542,6 +560,7 @@ public abstract class AdapterContract<I, U, S> {
 
     @Test
     void setSessionWithinLimitEndingTheOldestDeletesTheLiveSessionsThatExpireFirst() {
+        assumeSessionLimit();
         insertUser("user-1", "ann");
         insertUser("user-2", "bob");
         adapter().setSession(session("first", "user-1", now().plusSeconds(60)));
@@ -559,6 +578,7 @@ public abstract class AdapterContract<I, U, S> {
 
     @Test
     void setSessionWithinLimitOfAnUnknownUserIsRefusedAndDeletesNothing() {
+        assumeSessionLimit();
         insertUser("user-1", "ann");
         adapter().setSession(session("a", "user-1", now().plusSeconds(60)));
 
@@ -574,6 +594,7 @@ public abstract class AdapterContract<I, U, S> {
 
     @Test
     void setSessionWithinLimitRefusesALimitBelowOne() {
+        assumeSessionLimit();
         insertUser("user-1", "ann");
 
         assertThatThrownBy(() -> adapter().setSessionWithinLimit(session("a", "user-1", now().plusSeconds(60)), 0,

@@ -40,7 +40,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The session manager's policy, on a real adapter: creation, token storage, validation with sliding renewal,
- * expiry and invalidation, with the clock moved. A subclass gives the adapter and its {@link Fixture}.
+ * expiry and invalidation, with the clock moved; and OWASP ASVS 5.0 V7's settings (absolute lifetime, renewal
+ * interval, rotation, re-authentication, the limit per user). The tests of rotation and of the limit are skipped
+ * for an adapter without those optional capabilities ({@link Adapter#rotateSession},
+ * {@link Adapter#setSessionWithinLimit}). A subclass gives the adapter and its {@link Fixture}.
  *
  * @param <I> the type of user ids
  * @param <U> the type of user attributes
@@ -683,6 +686,18 @@ public abstract class LuciaContract<I, U, S> {
     // OWASP ASVS 5.0 V7: two timeouts, bounded writes, rotation, re-authentication, other sessions, a limit.
 
     /** Whether the adapter keeps the authentication time: Lucia's tables and the in-memory store do. */
+    /** Skips a test of rotation when the adapter does not implement that optional capability. */
+    private void assumeRotation() {
+        assumeTrue(Capabilities.rotates(adapter(), clock.instant()),
+                "the adapter does not implement the optional rotateSession");
+    }
+
+    /** Skips a test of the limit per user when the adapter does not implement that optional capability. */
+    private void assumeSessionLimit() {
+        assumeTrue(Capabilities.limitsSessions(adapter(), user("no-such-user"), none(), clock.instant()),
+                "the adapter does not implement the optional setSessionWithinLimit");
+    }
+
     private boolean keepsAuthenticationTime() {
         insertUser("probe", "probe");
         SessionToken token = lucia().createSession(user("probe"), none()).token();
@@ -808,6 +823,7 @@ public abstract class LuciaContract<I, U, S> {
 
     @Test
     void rotateSessionGivesANewTokenAndEndsTheOldOneKeepingUserAttributesAndAuthenticationTime() {
+        assumeRotation();
         boolean kept = keepsAuthenticationTime();
         insertUser("user-1", "ann");
         NewSession<I, S> created = lucia().createSession(user("user-1"), fixture().attributes("10.0.0.1", true));
@@ -832,6 +848,7 @@ public abstract class LuciaContract<I, U, S> {
 
     @Test
     void rotateSessionOfAnUnknownOrExpiredTokenIsEmpty() {
+        assumeRotation();
         insertUser("user-1", "ann");
         SessionToken token = lucia().createSession(user("user-1"), none()).token();
 
@@ -843,6 +860,7 @@ public abstract class LuciaContract<I, U, S> {
 
     @Test
     void concurrentRotationsOfOneSessionLeaveExactlyOneValidToken() throws Exception {
+        assumeRotation();
         insertUser("user-1", "ann");
         SessionToken token = lucia().createSession(user("user-1"), none()).token();
         Manager<I, U, S> lucia = lucia();
@@ -873,6 +891,7 @@ public abstract class LuciaContract<I, U, S> {
 
     @Test
     void aRotationChainNeverLeavesTwoValidTokensNorNone() {
+        assumeRotation();
         insertUser("user-1", "ann");
         SessionToken token = lucia().createSession(user("user-1"), none()).token();
         for (int index = 0; index < 20; index++) {
@@ -886,6 +905,7 @@ public abstract class LuciaContract<I, U, S> {
 
     @Test
     void reauthenticatedRecordsTheTimeRotatesAndAnswersAuthenticatedWithin() {
+        assumeRotation();
         assumeTrue(keepsAuthenticationTime(), "the session table has no authentication time");
         insertUser("user-1", "ann");
         Manager<I, U, S> lucia = lucia();
@@ -909,6 +929,7 @@ public abstract class LuciaContract<I, U, S> {
 
     @Test
     void reauthenticatedRestartsTheAbsoluteLifetime() {
+        assumeRotation();
         assumeTrue(keepsAuthenticationTime(), "the session table has no authentication time");
         insertUser("user-1", "ann");
         Manager<I, U, S> lucia = absolute(Duration.ofHours(8), Duration.ofHours(8));
@@ -953,6 +974,7 @@ public abstract class LuciaContract<I, U, S> {
 
     @Test
     void aLimitThatRefusesNewSessionsThrowsAtTheLimitAndStoresNothing() {
+        assumeSessionLimit();
         insertUser("user-1", "ann");
         Manager<I, U, S> limited = manager(settings -> settings.maxSessionsPerUser(2, AtSessionLimit.REFUSE_NEW));
         limited.createSession(user("user-1"), none());
@@ -973,6 +995,7 @@ public abstract class LuciaContract<I, U, S> {
 
     @Test
     void aLimitThatEndsTheOldestKeepsTheNewestSessions() {
+        assumeSessionLimit();
         insertUser("user-1", "ann");
         Manager<I, U, S> limited = manager(settings -> settings.maxSessionsPerUser(2, AtSessionLimit.END_OLDEST));
         SessionToken first = limited.createSession(user("user-1"), none()).token();
@@ -989,6 +1012,7 @@ public abstract class LuciaContract<I, U, S> {
     @ParameterizedTest
     @EnumSource(AtSessionLimit.class)
     void sixteenThreadsSigningInOneUserNeverPassTheLimit(AtSessionLimit atLimit) throws Exception {
+        assumeSessionLimit();
         insertUser("user-1", "ann");
         int limit = 3;
         int threads = 16;

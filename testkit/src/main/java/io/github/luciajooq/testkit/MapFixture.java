@@ -2,6 +2,7 @@ package io.github.luciajooq.testkit;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 
@@ -15,7 +16,7 @@ public final class MapFixture implements Fixture<String, Map<String, Object>, Ma
 
     /** @param users adds a user with this id and these attribute columns */
     public MapFixture(BiConsumer<String, Map<String, Object>> users) {
-        this.users = users;
+        this.users = Objects.requireNonNull(users, "users");
     }
 
     @Override

@@ -5,15 +5,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Objects;
 
-/** A clock that stands still until a test moves it. Thread-safe. */
+/**
+ * A clock that stands still until a test moves it, always in UTC. Thread-safe: a move is seen at once by every
+ * thread. A {@code null} argument throws {@link NullPointerException} naming it, and leaves the clock where it was.
+ */
 public final class TestClock extends Clock {
 
     private volatile Instant now;
 
     /** A clock standing at {@code now}. */
     public TestClock(Instant now) {
-        this.now = now;
+        this.now = Objects.requireNonNull(now, "now");
     }
 
     /** A clock at a fixed, millisecond-precise instant well away from any boundary. */
@@ -23,12 +27,12 @@ public final class TestClock extends Clock {
 
     /** Moves the clock on by {@code duration} (back, when negative). */
     public void advance(Duration duration) {
-        now = now.plus(duration);
+        now = now.plus(Objects.requireNonNull(duration, "duration"));
     }
 
     /** Puts the clock at {@code instant}. */
     public void set(Instant instant) {
-        now = instant;
+        now = Objects.requireNonNull(instant, "instant");
     }
 
     @Override

@@ -8,6 +8,8 @@
  *       validation with sliding renewal, expiry, invalidation, cookies) run on the adapter, the clock moved by
  *       {@link io.github.luciajooq.testkit.TestClock}.</li>
  * </ul>
+ * Both skip their tests of the adapter's optional operations ({@code rotateSession}, {@code setSessionWithinLimit})
+ * for an adapter that leaves them to {@link io.github.luciajooq.spi.Adapter}'s defaults.
  * A subclass gives the adapter under test and a {@link io.github.luciajooq.testkit.Fixture}: how users are added,
  * and how a session's text and flag attributes and a user's username are written and read
  * ({@link io.github.luciajooq.testkit.MapFixture} for attributes as maps). Each test method gets a fresh instance of

@@ -1,8 +1,7 @@
 package io.github.luciajooq.spring.boot;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
@@ -23,7 +22,8 @@ final class ExpiredSessionsCleanup implements SmartLifecycle {
     private final LongSupplier deleteExpiredSessions;
     private final Duration interval;
     private final Duration jitter;
-    private ScheduledExecutorService executor;
+    /** The running executor, {@code null} while stopped; package-private for its test. */
+    ScheduledThreadPoolExecutor executor;
 
     ExpiredSessionsCleanup(LongSupplier deleteExpiredSessions, Duration interval, Duration jitter) {
         if (interval == null || interval.isNegative() || interval.isZero()) {
@@ -40,22 +40,26 @@ final class ExpiredSessionsCleanup implements SmartLifecycle {
     @Override
     public synchronized void start() {
         if (executor == null) {
-            executor = Executors.newSingleThreadScheduledExecutor(task -> {
+            executor = new ScheduledThreadPoolExecutor(1, task -> {
                 Thread thread = new Thread(task, "lucia-expired-sessions-cleanup");
                 thread.setDaemon(true);
                 return thread;
             });
-            schedule(randomPart(jitter));
+            schedule(executor, randomPart(jitter));
         }
     }
 
-    private synchronized void schedule(long delayMillis) {
-        if (executor != null && !executor.isShutdown()) {
-            executor.schedule(this::run, delayMillis, TimeUnit.MILLISECONDS);
+    /**
+     * Schedules a run on this executor while it is still the running one: a run that ends after a stop does not
+     * schedule the next on the executor of a later start, which has a schedule of its own.
+     */
+    private synchronized void schedule(ScheduledThreadPoolExecutor on, long delayMillis) {
+        if (on == executor && !on.isShutdown()) {
+            on.schedule(() -> run(on), delayMillis, TimeUnit.MILLISECONDS);
         }
     }
 
-    private void run() {
+    private void run(ScheduledThreadPoolExecutor on) {
         try {
             long deleted = deleteExpiredSessions.getAsLong();
             if (LOG.isDebugEnabled()) {
@@ -64,7 +68,7 @@ final class ExpiredSessionsCleanup implements SmartLifecycle {
         } catch (RuntimeException e) {
             LOG.warn("deleting expired sessions failed; trying again in " + interval, e);
         } finally {
-            schedule(interval.toMillis() + randomPart(jitter));
+            schedule(on, interval.toMillis() + randomPart(jitter));
         }
     }
 

@@ -230,7 +230,10 @@ public class LuciaProperties {
     /** {@code lucia.filter.*}: how {@code SessionFilter} is registered in the servlet container. */
     public static class Filter {
 
-        /** Whether to register the filter. */
+        /**
+         * Whether the filter runs: with {@code false} it is registered disabled, and no request has a session
+         * ({@code @SignedIn}, Spring Security's context) unless the application maps {@code SessionFilter} itself.
+         */
         private boolean enabled = true;
 
         /**
