@@ -202,7 +202,13 @@ public final class AsyncPostgresAdapter<I, U, S> implements AsyncAdapter<I, U, S
                     "the rotated session's new id " + StorableText.problem(newSessionId), null));
         }
         CompletableFuture<Long> updated = execute(rotate);
-        return Publishers.cancelling(updated, updated.thenApply(rows -> rows > 0));
+        return Publishers.cancelling(updated, updated.handle((rows, error) -> {
+            if (error != null) {
+                RuntimeException cause = unwrap(error);
+                throw new CompletionException(statements.errors().translateRotation(cause, R2dbcErrors.of(cause)));
+            }
+            return rows > 0;
+        }));
     }
 
     /** One {@code DELETE}. */

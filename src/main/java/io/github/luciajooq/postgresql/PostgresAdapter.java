@@ -242,7 +242,11 @@ public final class PostgresAdapter<I, U, S> implements Adapter<I, U, S> {
             throw new SessionStoreException(SessionStoreException.Reason.INVALID_SESSION_ID,
                     "the rotated session's new id " + StorableText.problem(newSessionId), null);
         }
-        return executor.execute(rotate) > 0;
+        try {
+            return executor.execute(rotate) > 0;
+        } catch (RuntimeException e) {
+            throw statements.errors().translateRotation(e, JdbcErrors.of(e));
+        }
     }
 
     /** One {@code DELETE}. */

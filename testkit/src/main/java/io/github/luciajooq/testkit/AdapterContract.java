@@ -513,6 +513,29 @@ public abstract class AdapterContract<I, U, S> {
     }
 
     @Test
+    void rotateSessionToATakenIdIsRefusedWithoutTheIdAndChangesNothing() {
+        assumeRotation();
+        insertUser("user-1", "ann");
+        insertUser("user-2", "bob");
+        adapter().setSession(session("old-s3cr3t", "user-1", now().plusSeconds(60)));
+        adapter().setSession(session("taken-s3cr3t", "user-2", now().plusSeconds(120)));
+
+        assertThatThrownBy(() -> adapter().rotateSession("old-s3cr3t", "taken-s3cr3t", now().plusSeconds(180), null))
+                .isInstanceOfSatisfying(SessionStoreException.class, refused ->
+                        assertThat(refused.reason()).isEqualTo(SessionStoreException.Reason.DUPLICATE_SESSION_ID))
+                .satisfies(refused -> {
+                    for (Throwable cause = refused; cause != null; cause = cause.getCause()) {
+                        assertThat(String.valueOf(cause.getMessage())).doesNotContain("s3cr3t");
+                    }
+                });
+
+        assertThat(sessionsOf("user-1")).containsExactly(expected("old-s3cr3t", "user-1", now().plusSeconds(60), null,
+                null));
+        assertThat(sessionsOf("user-2")).containsExactly(expected("taken-s3cr3t", "user-2", now().plusSeconds(120),
+                null, null));
+    }
+
+    @Test
     void deleteOtherUserSessionsKeepsOnlyTheGivenSessionOfThatUser() {
         insertUser("user-1", "ann");
         insertUser("user-2", "bob");

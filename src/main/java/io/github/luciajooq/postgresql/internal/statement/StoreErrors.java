@@ -37,6 +37,7 @@ public final class StoreErrors {
 
     private static final String NOT_NULL_VIOLATION = "23502";
     private static final String FOREIGN_KEY_VIOLATION = "23503";
+    private static final String UNIQUE_VIOLATION = "23505";
     private static final String UNDEFINED_COLUMN = "42703";
     private static final String DATATYPE_MISMATCH = "42804";
     private static final String PROGRAM_LIMIT_EXCEEDED = "54000";
@@ -81,6 +82,20 @@ public final class StoreErrors {
     public SessionStoreException duplicateId() {
         return new SessionStoreException(Reason.DUPLICATE_SESSION_ID,
                 "another session in table \"" + sessionTable + "\" already has this session's id", null);
+    }
+
+    /**
+     * What refused a rotation ({@code UPDATE} of the session's id): another session has the new id, when the
+     * session table's primary key says so, without the driver's error as cause, whose detail would name the new id
+     * (the new token itself, in plain storage); else {@code error} itself.
+     */
+    public RuntimeException translateRotation(RuntimeException error, ServerError server) {
+        if (server != null && UNIQUE_VIOLATION.equals(server.sqlState())
+                && (server.constraint() == null || sessionPrimaryKey.equals(server.constraint()))) {
+            return new SessionStoreException(Reason.DUPLICATE_SESSION_ID,
+                    "another session in table \"" + sessionTable + "\" already has the rotated session's new id", null);
+        }
+        return error;
     }
 
     /**
