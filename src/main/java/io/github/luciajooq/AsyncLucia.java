@@ -5,7 +5,6 @@ import io.github.luciajooq.spi.AsyncAdapter;
 import io.github.luciajooq.spi.DatabaseSession;
 import io.github.luciajooq.token.SessionHandle;
 import io.github.luciajooq.token.SessionToken;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -115,15 +114,7 @@ public final class AsyncLucia<I, U, S> extends AbstractSessionManager {
     /** @see Lucia#getUserSessions(Object) */
     public CompletionStage<List<Session<I, S>>> getUserSessions(I userId) {
         Arguments.requireUserId(userId, "userId");
-        return adapter.getUserSessions(userId).thenApply(stored -> {
-            List<Session<I, S>> sessions = new ArrayList<>();
-            for (DatabaseSession<I, S> session : stored) {
-                if (policy.isLive(session)) {
-                    sessions.add(policy.listed(session));
-                }
-            }
-            return sessions;
-        });
+        return adapter.getUserSessions(userId).thenApply(policy::listed);
     }
 
     /** @see Lucia#invalidateSession(SessionToken) */

@@ -7,7 +7,6 @@ import io.github.luciajooq.spi.DatabaseSessionAndUser;
 import io.github.luciajooq.token.SessionHandle;
 import io.github.luciajooq.token.SessionToken;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -176,13 +175,7 @@ public final class Lucia<I, U, S> extends AbstractSessionManager {
     /** The user's sessions that have not expired, none of them fresh, in no particular order. */
     public List<Session<I, S>> getUserSessions(I userId) {
         Arguments.requireUserId(userId, "userId");
-        List<Session<I, S>> sessions = new ArrayList<>();
-        for (DatabaseSession<I, S> stored : adapter.getUserSessions(userId)) {
-            if (policy.isLive(stored)) {
-                sessions.add(policy.listed(stored));
-            }
-        }
-        return sessions;
+        return policy.listed(adapter.getUserSessions(userId));
     }
 
     /** Deletes the session of this token (signing out); does nothing when there is none. */

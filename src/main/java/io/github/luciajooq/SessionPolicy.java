@@ -140,10 +140,19 @@ final class SessionPolicy {
         return expiresAt.truncatedTo(ChronoUnit.MILLIS);
     }
 
-    /** Whether this stored session is still valid now: before its expiry and within the absolute lifetime. */
-    boolean isLive(DatabaseSession<?, ?> stored) {
+    /**
+     * The sessions still valid now (before their expiry, within the absolute lifetime) as listed: handles, never
+     * tokens. The clock is read once for the whole list.
+     */
+    <I, S> List<Session<I, S>> listed(List<DatabaseSession<I, S>> stored) {
         Instant now = clock.instant();
-        return now.isBefore(stored.expiresAt()) && withinAbsoluteLifetime(stored.authenticatedAt(), now);
+        List<Session<I, S>> sessions = new ArrayList<>(stored.size());
+        for (DatabaseSession<I, S> session : stored) {
+            if (now.isBefore(session.expiresAt()) && withinAbsoluteLifetime(session.authenticatedAt(), now)) {
+                sessions.add(listed(session));
+            }
+        }
+        return sessions;
     }
 
     /** Whether a session authenticated then is within the absolute lifetime now; unknown is not, when there is one. */

@@ -80,11 +80,12 @@ public final class JdbcExecutor {
                     }
                     List<T> rows = new ArrayList<>(1);
                     Object[] row = new Object[columns.length];
+                    IntFunction<Object> values = index -> row[index];
                     while (read.next()) {
                         for (int column = 0; column < columns.length; column++) {
                             row[column] = columns[column].get(read, column + 1);
                         }
-                        rows.add(map.apply(index -> row[index]));
+                        rows.add(map.apply(values));
                     }
                     fire(context, Event.FETCH_END);
                     return rows;
