@@ -7,6 +7,7 @@ import io.github.luciajooq.postgresql.internal.r2dbc.Publishers;
 import io.github.luciajooq.postgresql.internal.r2dbc.R2dbcErrors;
 import io.github.luciajooq.postgresql.internal.r2dbc.R2dbcExecutor;
 import io.github.luciajooq.postgresql.internal.statement.JdbcType;
+import io.github.luciajooq.postgresql.internal.statement.MappedDsl;
 import io.github.luciajooq.postgresql.internal.statement.Statements;
 import io.github.luciajooq.spi.AsyncAdapter;
 import io.github.luciajooq.spi.DatabaseSession;
@@ -22,6 +23,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import java.util.function.IntFunction;
+import org.jooq.Configuration;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.SQLDialect;
@@ -58,9 +60,9 @@ public final class AsyncPostgresAdapter<I, U, S> implements AsyncAdapter<I, U, S
     private final R2dbcExecutor executor;
     private final SessionTables<I, U, S> tables;
 
-    private AsyncPostgresAdapter(Statements<I, U, S> statements, SessionTables<I, U, S> tables) {
+    private AsyncPostgresAdapter(Statements<I, U, S> statements, R2dbcExecutor executor, SessionTables<I, U, S> tables) {
         this.statements = statements;
-        this.executor = new R2dbcExecutor(statements.dsl());
+        this.executor = executor;
         this.tables = tables;
     }
 
@@ -89,13 +91,49 @@ public final class AsyncPostgresAdapter<I, U, S> implements AsyncAdapter<I, U, S
     public static <I, U, S> AsyncPostgresAdapter<I, U, S> create(DSLContext dsl, SessionTables<I, U, S> tables) {
         Arguments.requireNonNull(dsl, "dsl");
         Arguments.requireNonNull(tables, "tables");
-        ConnectionFactory connectionFactory = dsl.configuration().connectionFactory();
+        requireConnectionFactory(dsl.configuration(), "dsl");
+        Statements<I, U, S> statements = new Statements<>(dsl, tables.model());
+        return new AsyncPostgresAdapter<>(statements, new R2dbcExecutor(statements.dsl().configuration()), tables);
+    }
+
+    /**
+     * This adapter in a jOOQ R2DBC transaction: its statements, rendered once when this adapter was made, run on the
+     * transaction's connection, which {@code dsl.transactionPublisher(trx -> ...)} hands to the lambda and nowhere
+     * else. Making it costs a few objects; use it for the transaction's span only, with
+     * {@code AsyncLucia.withAdapter}:
+     * <pre>{@code
+     * AsyncPostgresAdapter<UUID, UsersRecord, SessionsRecord> adapter = AsyncPostgresAdapter.create(dsl, TABLES);
+     * AsyncLucia<UUID, UsersRecord, SessionsRecord> lucia = AsyncLucia.builder(adapter).build();
+     *
+     * Mono<NewSession<UUID, SessionsRecord>> created = Mono.from(dsl.transactionPublisher(trx -> Mono.fromCompletionStage(
+     *         () -> lucia.withAdapter(adapter.in(trx)).createSession(userId, new SessionsRecord()))));
+     * }</pre>
+     * The session limit's statements then run in the caller's transaction, which commits or rolls them back. The
+     * settings kept (query timeout among them) are those of the context this adapter was made on.
+     *
+     * @param transaction the configuration {@code transactionPublisher} passed to its lambda
+     * @throws IllegalArgumentException when its dialect is not PostgreSQL's, or it has no R2DBC connection factory
+     */
+    public AsyncPostgresAdapter<I, U, S> in(Configuration transaction) {
+        Arguments.requireNonNull(transaction, "transaction");
+        requireConnectionFactory(transaction, "transaction");
+        return new AsyncPostgresAdapter<>(statements,
+                new R2dbcExecutor(MappedDsl.configuration(transaction, statements.dsl().settings())), tables);
+    }
+
+    /** {@link #in(Configuration)} on the transaction's context, {@code trx.dsl()}. */
+    public AsyncPostgresAdapter<I, U, S> in(DSLContext transaction) {
+        Arguments.requireNonNull(transaction, "transaction");
+        return in(transaction.configuration());
+    }
+
+    private static void requireConnectionFactory(Configuration configuration, String name) {
+        ConnectionFactory connectionFactory = configuration.connectionFactory();
         if (connectionFactory == null || connectionFactory.getClass().getName().equals(NO_CONNECTION_FACTORY)) {
-            throw new IllegalArgumentException("dsl has no R2DBC ConnectionFactory, and AsyncPostgresAdapter runs on"
-                    + " R2DBC: make it on DSL.using(connectionFactory, SQLDialect.POSTGRES), or use PostgresAdapter"
+            throw new IllegalArgumentException(name + " has no R2DBC ConnectionFactory, and AsyncPostgresAdapter runs"
+                    + " on R2DBC: make it on DSL.using(connectionFactory, SQLDialect.POSTGRES), or use PostgresAdapter"
                     + " on a JDBC DataSource or Connection");
         }
-        return new AsyncPostgresAdapter<>(new Statements<>(dsl, tables.model()), tables);
     }
 
     /** The tables this adapter uses. */

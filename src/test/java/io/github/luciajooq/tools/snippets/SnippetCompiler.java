@@ -55,6 +55,7 @@ public final class SnippetCompiler {
             "org.jooq.impl.*",
             "io.r2dbc.spi.ConnectionFactories",
             "io.r2dbc.spi.ConnectionFactory",
+            "reactor.core.publisher.Mono",
             "com.zaxxer.hikari.HikariDataSource",
             "jakarta.servlet.http.HttpServletRequest",
             "jakarta.servlet.http.HttpServletResponse",

@@ -13,7 +13,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import org.jooq.Configuration;
-import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.ResultQuery;
@@ -37,8 +36,9 @@ public final class R2dbcExecutor {
     private final ConnectionFactory connections;
     private final int queryTimeout;
 
-    public R2dbcExecutor(DSLContext dsl) {
-        this.configuration = dsl.configuration();
+    /** @param configuration the adapter's configuration ({@code MappedDsl}), whose connection factory lends */
+    public R2dbcExecutor(Configuration configuration) {
+        this.configuration = configuration;
         this.connections = configuration.connectionFactory();
         Integer timeout = configuration.settings().getQueryTimeout();
         this.queryTimeout = timeout == null ? 0 : Math.max(timeout, 0);
