@@ -60,7 +60,8 @@ public final class AsyncPostgresAdapter<I, U, S> implements AsyncAdapter<I, U, S
     private final R2dbcExecutor executor;
     private final SessionTables<I, U, S> tables;
 
-    private AsyncPostgresAdapter(Statements<I, U, S> statements, R2dbcExecutor executor, SessionTables<I, U, S> tables) {
+    private AsyncPostgresAdapter(Statements<I, U, S> statements, R2dbcExecutor executor,
+            SessionTables<I, U, S> tables) {
         this.statements = statements;
         this.executor = executor;
         this.tables = tables;
@@ -105,8 +106,9 @@ public final class AsyncPostgresAdapter<I, U, S> implements AsyncAdapter<I, U, S
      * AsyncPostgresAdapter<UUID, UsersRecord, SessionsRecord> adapter = AsyncPostgresAdapter.create(dsl, TABLES);
      * AsyncLucia<UUID, UsersRecord, SessionsRecord> lucia = AsyncLucia.builder(adapter).build();
      *
-     * Mono<NewSession<UUID, SessionsRecord>> created = Mono.from(dsl.transactionPublisher(trx -> Mono.fromCompletionStage(
-     *         () -> lucia.withAdapter(adapter.in(trx)).createSession(userId, new SessionsRecord()))));
+     * Mono<NewSession<UUID, SessionsRecord>> created = Mono.from(dsl.transactionPublisher(trx ->
+     *         Mono.fromCompletionStage(() -> lucia.withAdapter(adapter.in(trx))
+     *                 .createSession(userId, new SessionsRecord()))));
      * }</pre>
      * The session limit's statements then run in the caller's transaction, which commits or rolls them back. The
      * settings kept (query timeout among them) are those of the context this adapter was made on.
@@ -148,7 +150,8 @@ public final class AsyncPostgresAdapter<I, U, S> implements AsyncAdapter<I, U, S
             return CompletableFuture.completedFuture(Optional.empty());
         }
         CompletableFuture<List<DatabaseSessionAndUser<I, U, S>>> rows =
-                fetch(statements.sessionAndUserReader(), statements.sessionAndUser(sessionId), statements::sessionAndUser);
+                fetch(statements.sessionAndUserReader(), statements.sessionAndUser(sessionId),
+                        statements::sessionAndUser);
         return Publishers.cancelling(rows, rows.thenApply(found -> {
                     if (found.size() > 1) {
                         throw new IllegalStateException("expected at most one session, got " + found.size());
@@ -344,7 +347,8 @@ public final class AsyncPostgresAdapter<I, U, S> implements AsyncAdapter<I, U, S
             Function<IntFunction<Object>, T> map) {
         JdbcType[] columns = reader.plainTypes();
         if (columns != null && bound.bindTypes() != null && R2dbcExecutor.canBind(bound.bindTypes())) {
-            CompletableFuture<List<Object[]>> fetched = executor.fetch(bound.sql(), bound.values(), bound.bindTypes(), columns);
+            CompletableFuture<List<Object[]>> fetched =
+                    executor.fetch(bound.sql(), bound.values(), bound.bindTypes(), columns);
             return Publishers.cancelling(fetched, fetched.thenApply(rows -> {
                 List<T> mapped = new ArrayList<>(rows.size());
                 for (Object[] row : rows) {

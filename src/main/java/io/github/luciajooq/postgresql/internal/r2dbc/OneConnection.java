@@ -31,7 +31,8 @@ public final class OneConnection {
      * @param queryTimeout seconds, or 0 for none
      * @param operation the future the caller holds: cancelling it ends the running statement on the server
      */
-    OneConnection(Connection connection, Configuration configuration, int queryTimeout, CompletableFuture<?> operation) {
+    OneConnection(Connection connection, Configuration configuration, int queryTimeout,
+            CompletableFuture<?> operation) {
         this.connection = connection;
         this.configuration = configuration;
         this.queryTimeout = queryTimeout;
@@ -45,7 +46,8 @@ public final class OneConnection {
      */
     public DSLContext dsl() {
         if (dsl == null) {
-            dsl = DSL.using(configuration.derive(SingleConnection.factory(connection, configuration.connectionFactory())));
+            dsl = DSL.using(configuration.derive(
+                    SingleConnection.factory(connection, configuration.connectionFactory())));
         }
         return dsl;
     }

@@ -45,7 +45,8 @@ public final class R2dbcExecutor {
     }
 
     /** The rows of a query of plain values, each column read as its plain type. */
-    public CompletableFuture<List<Object[]>> fetch(String sql, Object[] values, JdbcType[] bindTypes, JdbcType[] columnTypes) {
+    public CompletableFuture<List<Object[]>> fetch(String sql, Object[] values, JdbcType[] bindTypes,
+            JdbcType[] columnTypes) {
         return onConnection(sql, connection -> connection.watch(
                 Publishers.flatten(statement(connection, sql, values, bindTypes).execute(),
                         result -> result.map(row -> read(row, columnTypes)))));
@@ -112,13 +113,14 @@ public final class R2dbcExecutor {
             } catch (RuntimeException e) {
                 running = CompletableFuture.failedFuture(e);
             }
-            running.whenComplete((value, error) -> Publishers.list(connection.close()).whenComplete((closed, closeError) -> {
-                if (error != null) {
-                    result.completeExceptionally(failed(sql, error));
-                } else {
-                    result.complete(value);
-                }
-            }));
+            running.whenComplete((value, error) -> Publishers.list(connection.close())
+                    .whenComplete((closed, notClosed) -> {
+                        if (error != null) {
+                            result.completeExceptionally(failed(sql, error));
+                        } else {
+                            result.complete(value);
+                        }
+                    }));
         });
         return result;
     }

@@ -23,7 +23,8 @@ final class R2dbcTransaction {
         CompletableFuture<T> result = new CompletableFuture<>();
         begun.thenCompose(ignored -> work.apply(lent)).whenComplete((value, error) -> {
             CompletableFuture<?> ended = !own ? CompletableFuture.completedFuture(null)
-                    : Publishers.list(error == null ? connection.commitTransaction() : connection.rollbackTransaction());
+                    : Publishers.list(error == null ? connection.commitTransaction()
+                            : connection.rollbackTransaction());
             ended.whenComplete((done, endError) -> {
                 Throwable failure = error != null ? error : endError;
                 if (failure != null) {
