@@ -299,7 +299,9 @@ final class SessionPolicy {
         Session<I, S> session = found.session();
         Optional<Cookie> cookie = Optional.empty();
         if (session.fresh()) {
-            cookie = Optional.of(sessionCookie(token));
+            // Renewed: by a whole lifetime, unless the absolute lifetime ends the session sooner.
+            cookie = Optional.of(limits.absoluteLifetime() == null ? sessionCookie(token)
+                    : sessionCookie(token, session.expiresAt()));
         } else if (navigation && mayLag(session.expiresAt())) {
             cookie = Optional.of(sessionCookie(token, session.expiresAt()));
         }

@@ -712,6 +712,27 @@ public abstract class LuciaContract<I, U, S> {
     }
 
     @Test
+    void aRenewalCappedByTheAbsoluteLifetimeSetsACookieThatEndsWithTheSession() {
+        assumeTrue(keepsAuthenticationTime(), "the session table has no authentication time");
+        insertUser("user-1", "ann");
+        Manager<I, U, S> lucia = absolute(Duration.ofHours(8), Duration.ofHours(1));
+        NewSession<I, S> created = lucia.createSession(user("user-1"), none());
+        String cookie = "auth_session=" + created.token().value();
+        Instant end = created.session().authenticatedAt().plus(Duration.ofHours(8));
+
+        // Every 25 minutes a renewal: by the whole hour, until the absolute lifetime's end is nearer than that.
+        Duration left;
+        do {
+            clock.advance(Duration.ofMinutes(25));
+            left = Duration.between(clock.instant(), end);
+            Duration maxAge = lucia.validateSessionCookies(cookie, false).setCookie().orElseThrow().attributes()
+                    .maxAge();
+            assertThat(maxAge).as("at %s", clock.instant())
+                    .isEqualTo(left.compareTo(Duration.ofHours(1)) < 0 ? left : Duration.ofHours(1));
+        } while (left.compareTo(Duration.ofHours(1)) >= 0);
+    }
+
+    @Test
     void createSessionRecordsTheAuthenticationTimeAsNow() {
         assumeTrue(keepsAuthenticationTime(), "the session table has no authentication time");
         insertUser("user-1", "ann");
