@@ -42,10 +42,7 @@ class SessionPolicyOverHttpTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        String url = TestPostgres.newDatabaseUrl();
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.liquibase.change-log", () -> "classpath:db/changelog.yaml");
+        TestPostgres.registerNewDatabase(registry);
     }
 
     @LocalServerPort
