@@ -89,6 +89,9 @@ class AccountController {
         if (account.isEmpty() || !matches) {
             return page("sign-in", HttpStatus.UNAUTHORIZED, "Wrong username or password.", username);
         }
+        if (sessions.sessionAndUser(request).isPresent()) {
+            sessions.signOut(request, response);    // a sign-in ends the request's previous session, never keeps it
+        }
         sessions.signIn(response, lucia.createSession(account.get().getId(), attributes(request, userAgent)));
         return new ModelAndView("redirect:/");
     }
@@ -125,6 +128,9 @@ class AccountController {
                 .fetchOptional(APP_USER.ID);
         if (userId.isEmpty()) {
             return page("sign-up", HttpStatus.CONFLICT, "That username is taken.", username);
+        }
+        if (sessions.sessionAndUser(request).isPresent()) {
+            sessions.signOut(request, response);    // another account's session, ended as at sign-in
         }
         sessions.signIn(response, lucia.createSession(userId.get(), attributes(request, userAgent)));
         return new ModelAndView("redirect:/");

@@ -139,6 +139,37 @@ class ExampleTest {
     }
 
     @Test
+    void signingInAgainOnOneDeviceEndsItsPreviousSession() {
+        Client laptop = device("Laptop/1.0");
+        String username = newUsername();
+        laptop.signUp(username, PASSWORD);
+        String first = laptop.cookie("auth_session");
+
+        // The sign-in page sends a signed-in browser home, so the form is posted with the home page's CSRF token.
+        Client.Response again = laptop.submit("/", "/sign-in", Map.of("username", username, "password", PASSWORD));
+
+        assertThat(again.status()).isEqualTo(302);
+        assertThat(laptop.cookie("auth_session")).isNotNull().isNotEqualTo(first);
+        assertThat(sessionsOf(username)).as("the first session's row is gone").isEqualTo(1);
+        Client replay = device("Laptop/1.0");
+        replay.setCookie("auth_session", first);
+        assertThat(replay.get("/").status()).as("the first token").isEqualTo(302);
+        assertThat(laptop.get("/").status()).isEqualTo(200);
+    }
+
+    @Test
+    void signingUpWhileSignedInEndsTheOtherAccountsSession() {
+        Client laptop = device("Laptop/1.0");
+        String first = newUsername();
+        laptop.signUp(first, PASSWORD);
+
+        laptop.signUp(newUsername(), PASSWORD);
+
+        assertThat(sessionsOf(first)).isZero();
+        assertThat(laptop.get("/").status()).isEqualTo(200);
+    }
+
+    @Test
     void aSecondDeviceRevokedFromTheFirstIsSignedOutOnItsNextRequest() {
         Client laptop = device("Laptop/1.0");
         Client phone = device("Phone/1.0");

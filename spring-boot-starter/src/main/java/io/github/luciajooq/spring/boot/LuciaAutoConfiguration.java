@@ -18,7 +18,8 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * lucia-jooq on the application's {@code DSLContext}: the {@link PostgresAdapter} (on the application's
- * {@link GeneratedTables} bean when it declares one, else on the tables named by {@code lucia.tables.*}), the
+ * {@link GeneratedTables} bean when it declares one, else on the tables named by {@code lucia.tables.*}, with
+ * {@code authenticated_at} unless {@code lucia.tables.authenticated-at=false}), the
  * {@link Lucia} session manager and the scheduled clean-up of expired sessions ({@link LuciaServletAutoConfiguration}
  * adds the {@code SessionFilter} in a servlet application). Every bean backs off when the application declares its own of that type.
  * <p>
@@ -38,12 +39,36 @@ public final class LuciaAutoConfiguration {
             LuciaProperties properties) {
         SessionTables<?, ?, ?> tables = generatedTables.getIfUnique();
         if (tables == null) {
-            LuciaProperties.Tables named = properties.getTables();
-            tables = NamedTables.of(named.getUser(), named.getSession())
-                    .withUserColumns(named.getUserColumns().toArray(String[]::new))
-                    .withSessionColumns(named.getSessionColumns().toArray(String[]::new));
+            tables = namedTables(dsl, properties);
         }
         return PostgresAdapter.create(dsl, tables);
+    }
+
+    /**
+     * The tables {@code lucia.tables.*} names, reading {@code authenticated_at} unless told not to.
+     *
+     * @throws IllegalStateException when the session table has no {@code authenticated_at} to read, or an absolute
+     *     lifetime is set without it (every session would be refused)
+     */
+    private static NamedTables namedTables(DSLContext dsl, LuciaProperties properties) {
+        LuciaProperties.Tables named = properties.getTables();
+        NamedTables tables = NamedTables.of(named.getUser(), named.getSession())
+                .withUserColumns(named.getUserColumns().toArray(String[]::new))
+                .withSessionColumns(named.getSessionColumns().toArray(String[]::new));
+        if (!named.isAuthenticatedAt()) {
+            if (properties.getSession().getAbsoluteLifetime() != null) {
+                throw new IllegalStateException("lucia.session.absolute-lifetime needs the authentication time, which"
+                        + " lucia.tables.authenticated-at=false leaves unread: every session would be refused");
+            }
+            return tables;
+        }
+        if (named.getSessionColumns().contains(AuthenticatedAtColumn.NAME)) {
+            throw new IllegalStateException("lucia.tables.session-columns names " + AuthenticatedAtColumn.NAME
+                    + ", which lucia.tables.authenticated-at=true (the default) reads as the authentication time:"
+                    + " leave it out of session-columns, or set lucia.tables.authenticated-at=false");
+        }
+        AuthenticatedAtColumn.require(dsl, tables.names().session());
+        return tables.withAuthenticatedAt();
     }
 
     /** The session manager, with the {@code lucia.session.*} and {@code lucia.cookie.*} settings. */

@@ -1,5 +1,6 @@
 package io.github.luciajooq.spring.boot;
 
+import io.github.luciajooq.AtSessionLimit;
 import io.github.luciajooq.http.SameSite;
 import io.github.luciajooq.token.TokenStorage;
 import java.time.Duration;
@@ -66,14 +67,40 @@ public class LuciaProperties {
         }
     }
 
-    /** {@code lucia.session.*}: lifetime, renewal and how tokens are stored. */
+    /**
+     * {@code lucia.session.*}: lifetime, renewal, how tokens are stored, and the rest of OWASP ASVS 5.0 V7's session
+     * policy (absolute lifetime, a limit per user). Unset, each is lucia-jooq's default: no absolute lifetime, no
+     * limit.
+     */
     public static class Session {
 
-        /** How long a session lives after it is created or renewed. */
+        /** How long a session lives after it is created or renewed: the inactivity timeout (ASVS V7.3.1). */
         private Duration lifetime = Duration.ofDays(30);
 
-        /** Renew a session validated with no more than this left; unset: half the lifetime; 0: never renew. */
+        /**
+         * Renew a session validated with no more than this left; unset: half the lifetime; 0: never renew. Set this
+         * or {@code renewal-interval}, not both.
+         */
         private Duration renewalThreshold;
+
+        /**
+         * How often, at most, validation writes a session's new expiry (the lifetime minus the renewal threshold);
+         * e.g. {@code 1h}. Unset: half the lifetime. Set this or {@code renewal-threshold}, not both.
+         */
+        private Duration renewalInterval;
+
+        /**
+         * The absolute lifetime (ASVS V7.3.2): a session ends this long after the user signed in (or
+         * re-authenticated) however active it is. Unset: none. Needs the session table's {@code authenticated_at}
+         * ({@code lucia.tables.authenticated-at}, or {@code withAuthenticatedAt} on a {@code GeneratedTables} bean).
+         */
+        private Duration absoluteLifetime;
+
+        /** The most live sessions a user may have at once (ASVS V7.1.2), at least 1; unset: no limit. */
+        private Integer maxPerUser;
+
+        /** What creating a session at {@code max-per-user} does: REFUSE_NEW (the default) or END_OLDEST. */
+        private AtSessionLimit atLimit = AtSessionLimit.REFUSE_NEW;
 
         /** How the session table keeps tokens: HASHED (SHA-256, the default) or PLAIN (Lucia v3's way). */
         private TokenStorage tokenStorage = TokenStorage.HASHED;
@@ -92,6 +119,38 @@ public class LuciaProperties {
 
         public void setRenewalThreshold(Duration renewalThreshold) {
             this.renewalThreshold = renewalThreshold;
+        }
+
+        public Duration getRenewalInterval() {
+            return renewalInterval;
+        }
+
+        public void setRenewalInterval(Duration renewalInterval) {
+            this.renewalInterval = renewalInterval;
+        }
+
+        public Duration getAbsoluteLifetime() {
+            return absoluteLifetime;
+        }
+
+        public void setAbsoluteLifetime(Duration absoluteLifetime) {
+            this.absoluteLifetime = absoluteLifetime;
+        }
+
+        public Integer getMaxPerUser() {
+            return maxPerUser;
+        }
+
+        public void setMaxPerUser(Integer maxPerUser) {
+            this.maxPerUser = maxPerUser;
+        }
+
+        public AtSessionLimit getAtLimit() {
+            return atLimit;
+        }
+
+        public void setAtLimit(AtSessionLimit atLimit) {
+            this.atLimit = atLimit;
         }
 
         public TokenStorage getTokenStorage() {
@@ -194,6 +253,13 @@ public class LuciaProperties {
         /** Columns of the session table that validation reads into the session's attributes. */
         private List<String> sessionColumns = new ArrayList<>();
 
+        /**
+         * Whether the session table keeps when the user authenticated, in {@code authenticated_at} (lucia-jooq's
+         * changelog adds it): needed by {@code lucia.session.absolute-lifetime} and re-authentication. A session
+         * table without the column fails the start, naming it; set {@code false} for such a table (Lucia v3's).
+         */
+        private boolean authenticatedAt = true;
+
         public String getUser() {
             return user;
         }
@@ -224,6 +290,14 @@ public class LuciaProperties {
 
         public void setSessionColumns(List<String> sessionColumns) {
             this.sessionColumns = sessionColumns;
+        }
+
+        public boolean isAuthenticatedAt() {
+            return authenticatedAt;
+        }
+
+        public void setAuthenticatedAt(boolean authenticatedAt) {
+            this.authenticatedAt = authenticatedAt;
         }
     }
 

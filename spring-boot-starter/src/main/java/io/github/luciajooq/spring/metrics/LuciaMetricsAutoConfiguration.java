@@ -20,7 +20,9 @@ import org.springframework.context.annotation.Bean;
  * <ul>
  * <li>{@code lucia.sessions.created} (counter);</li>
  * <li>{@code lucia.sessions.validations} (counter) by {@code outcome}: {@code valid}, {@code renewed},
- * {@code expired}, {@code unknown};</li>
+ * {@code expired}, {@code unknown}, decided as the session manager decides with the {@code lucia.session.*}
+ * properties; {@code rotateSession} and {@code reauthenticated} read the session as validation does, and that read
+ * is counted here too (see {@code MeteredAdapter});</li>
  * <li>{@code lucia.sessions.invalidated} (counter) by {@code scope}: {@code session} (one session deleted, by
  * sign-out, revocation, or found expired) and {@code user} (all of a user's sessions);</li>
  * <li>{@code lucia.sessions.cleanup.deleted} (counter): rows the clean-up deleted; its duration is the
@@ -47,13 +49,22 @@ public final class LuciaMetricsAutoConfiguration {
                 if (meterRegistry == null) {
                     return adapter;
                 }
-                Duration lifetime = properties.getSession().getLifetime();
-                Duration threshold = properties.getSession().getRenewalThreshold() != null
-                        ? properties.getSession().getRenewalThreshold()
-                        : lifetime.dividedBy(2);
                 return new MeteredAdapter<>(adapter, new MeteredAdapter.SessionMeters(meterRegistry),
-                        clock.getIfUnique(Clock::systemUTC), threshold);
+                        clock.getIfUnique(Clock::systemUTC), renewal(properties.getSession()));
             }
         };
+    }
+
+    /**
+     * The session manager's renewal settings, as {@code Lucia.Builder} derives them from the same properties: the
+     * threshold is {@code renewal-threshold}, else the lifetime minus {@code renewal-interval}, else half the
+     * lifetime.
+     */
+    static MeteredAdapter.Renewal renewal(LuciaProperties.Session session) {
+        Duration lifetime = session.getLifetime();
+        Duration threshold = session.getRenewalThreshold() != null ? session.getRenewalThreshold()
+                : session.getRenewalInterval() != null ? lifetime.minus(session.getRenewalInterval())
+                : lifetime.dividedBy(2);
+        return new MeteredAdapter.Renewal(lifetime, threshold, session.getAbsoluteLifetime());
     }
 }

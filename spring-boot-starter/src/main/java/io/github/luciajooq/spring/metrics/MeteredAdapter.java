@@ -9,46 +9,47 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * An adapter that counts and times what passes through it to another. Validation outcomes are read off the calls
- * {@code Lucia.validateSession} makes: no session found is {@code unknown}; a session found at or past its expiry
- * {@code expired}; one found with more than the renewal threshold left {@code valid}; otherwise the renewal write
- * tells: {@code renewed} when it found the session, {@code unknown} when another request had deleted it. Thread-safe.
+ * {@code Lucia.validateSession} makes, deciding as the session manager does: no session found is {@code unknown}; a
+ * session found at or past its expiry, or past its absolute lifetime, {@code expired}; one found with more than the
+ * renewal threshold left, or whose renewal the absolute lifetime caps, {@code valid}; otherwise the renewal write
+ * tells: {@code renewed} when it found the session, {@code unknown} when another request had deleted it.
+ * <p>
+ * {@code Lucia.rotateSession} and {@code Lucia.reauthenticated} read the session through the same adapter call
+ * before they rotate it, and an adapter cannot tell that read from a validation's: it is counted as a validation
+ * too ({@code valid}, {@code expired} or {@code unknown}; not at all when the session is due for renewal, since no
+ * renewal write follows). The {@code rotateSession} operation's timer counts the rotations. Thread-safe.
  */
 final class MeteredAdapter<I, U, S> implements Adapter<I, U, S> {
 
     private final Adapter<I, U, S> adapter;
     private final SessionMeters meters;
     private final Clock clock;
-    private final Duration renewalThreshold;
+    private final Renewal renewal;
 
-    MeteredAdapter(Adapter<I, U, S> adapter, SessionMeters meters, Clock clock, Duration renewalThreshold) {
+    MeteredAdapter(Adapter<I, U, S> adapter, SessionMeters meters, Clock clock, Renewal renewal) {
         this.adapter = adapter;
         this.meters = meters;
         this.clock = clock;
-        this.renewalThreshold = renewalThreshold;
+        this.renewal = renewal;
     }
 
     @Override
     public Optional<DatabaseSessionAndUser<I, U, S>> getSessionAndUser(String sessionId) {
         Optional<DatabaseSessionAndUser<I, U, S>> found =
                 time("getSessionAndUser", () -> adapter.getSessionAndUser(sessionId));
-        if (found.isEmpty()) {
-            meters.validation(SessionMeters.UNKNOWN);
-        } else {
-            Instant now = clock.instant();
-            Instant expiresAt = found.get().session().expiresAt();
-            if (!now.isBefore(expiresAt)) {
-                meters.validation(SessionMeters.EXPIRED);
-            } else if (now.isBefore(expiresAt.minus(renewalThreshold))) {
-                meters.validation(SessionMeters.VALID);
-            }
-            // else: renewed or unknown, as updateSessionExpiration finds
+        String outcome =
+                found.isEmpty() ? SessionMeters.UNKNOWN : renewal.outcome(found.get().session(), clock.instant());
+        if (outcome != null) {
+            meters.validation(outcome);
         }
+        // else: renewed or unknown, as updateSessionExpiration finds
         return found;
     }
 
@@ -131,6 +132,36 @@ final class MeteredAdapter<I, U, S> implements Adapter<I, U, S> {
     @Override
     public String toString() {
         return "MeteredAdapter[" + adapter + "]";
+    }
+
+    /**
+     * The session manager's renewal settings, to tell validation outcomes as {@code Lucia.validateSession} decides
+     * them.
+     *
+     * @param lifetime the session lifetime
+     * @param threshold the renewal threshold
+     * @param absoluteLifetime the absolute lifetime, or {@code null} for none
+     */
+    record Renewal(Duration lifetime, Duration threshold, Duration absoluteLifetime) {
+
+        /** {@code expired}, {@code valid}, or {@code null} when a renewal is due (the renewal write tells). */
+        String outcome(DatabaseSession<?, ?> stored, Instant now) {
+            Instant expiresAt = stored.expiresAt();
+            Instant end = absoluteLifetime == null || stored.authenticatedAt() == null ? null
+                    : stored.authenticatedAt().plus(absoluteLifetime);
+            if (!now.isBefore(expiresAt) || absoluteLifetime != null && (end == null || !now.isBefore(end))) {
+                return SessionMeters.EXPIRED;
+            }
+            if (now.isBefore(expiresAt.minus(threshold))) {
+                return SessionMeters.VALID;
+            }
+            Instant renewed = now.plus(lifetime);
+            if (end != null && end.isBefore(renewed)) {
+                renewed = end;
+            }
+            // The absolute lifetime caps the expiry: the session manager writes nothing.
+            return renewed.truncatedTo(ChronoUnit.MILLIS).isAfter(expiresAt) ? null : SessionMeters.VALID;
+        }
     }
 
     /** The meters, registered once per registry. */

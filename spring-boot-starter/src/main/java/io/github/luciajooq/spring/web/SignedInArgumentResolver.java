@@ -60,8 +60,17 @@ final class SignedInArgumentResolver implements HandlerMethodArgumentResolver {
         if (wanted.isInstance(attributes)) {
             return attributes;
         }
-        throw new IllegalStateException("@SignedIn parameter " + parameter.getParameterName() + " of "
+        throw new IllegalStateException("@SignedIn parameter " + name(parameter) + " of "
                 + parameter.getExecutable() + " has type " + wanted.getName() + ", which is not SessionAndUser, "
                 + "Session, User nor the user's attributes (" + attributes.getClass().getName() + ")");
+    }
+
+    /** The parameter's name and index; its index alone when the class was compiled without {@code -parameters}. */
+    private static String name(MethodParameter parameter) {
+        String name = parameter.getParameterName();
+        int index = parameter.getParameterIndex();
+        return name == null
+                ? "#" + index + " (counted from 0; no name without -parameters)"
+                : name + " (#" + index + ")";
     }
 }

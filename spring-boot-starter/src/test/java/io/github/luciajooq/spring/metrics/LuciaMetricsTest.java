@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 class LuciaMetricsTest {
 
@@ -27,6 +28,12 @@ class LuciaMetricsTest {
                 .count();
     }
 
+    /** The starter on a new database, measured into this registry, its time on this clock. */
+    private static ApplicationContextRunner metered(MeterRegistry registry, TestClock clock) {
+        return Contexts.onNewDatabase().withBean(MeterRegistry.class, () -> registry)
+                .withBean(TestClock.class, () -> clock);
+    }
+
     @SuppressWarnings("unchecked")
     private static Lucia<String, Map<String, Object>, Map<String, Object>> lucia(Object bean) {
         return (Lucia<String, Map<String, Object>, Map<String, Object>>) bean;
@@ -36,7 +43,7 @@ class LuciaMetricsTest {
     void validationsAreCountedByOutcome() {
         TestClock clock = new TestClock(Instant.now());
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        Contexts.onNewDatabase().withBean(MeterRegistry.class, () -> registry).withBean(TestClock.class, () -> clock)
+        metered(registry, clock)
                 .run(context -> {
                     Lucia<String, Map<String, Object>, Map<String, Object>> lucia = lucia(context.getBean(Lucia.class));
                     NewSession<String, Map<String, Object>> created = lucia.createSession("ann", Map.of());
@@ -69,10 +76,54 @@ class LuciaMetricsTest {
     }
 
     @Test
+    void aRenewalDueAfterTheRenewalIntervalIsCountedOnceAsRenewed() {
+        TestClock clock = new TestClock(Instant.now());
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        metered(registry, clock)
+                .withPropertyValues("lucia.session.renewal-interval=1h")
+                .run(context -> {
+                    Lucia<String, Map<String, Object>, Map<String, Object>> lucia = lucia(context.getBean(Lucia.class));
+                    NewSession<String, Map<String, Object>> created = lucia.createSession("ann", Map.of());
+                    clock.advance(Duration.ofMinutes(30));
+                    lucia.validateSession(created.token());
+                    assertThat(validations(registry, "valid")).isEqualTo(1);
+
+                    clock.advance(Duration.ofMinutes(31));
+                    assertThat(lucia.validateSession(created.token())).hasValueSatisfying(
+                            found -> assertThat(found.session().fresh()).isTrue());
+
+                    assertThat(validations(registry, "renewed")).isEqualTo(1);
+                    assertThat(validations(registry, "valid")).isEqualTo(1);
+                });
+    }
+
+    @Test
+    void aValidationTheAbsoluteLifetimeKeepsFromRenewingIsValidAndItsEndExpired() {
+        TestClock clock = new TestClock(Instant.now());
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        metered(registry, clock)
+                .withPropertyValues("lucia.session.absolute-lifetime=8h")
+                .run(context -> {
+                    Lucia<String, Map<String, Object>, Map<String, Object>> lucia = lucia(context.getBean(Lucia.class));
+                    NewSession<String, Map<String, Object>> created = lucia.createSession("ann", Map.of());
+                    clock.advance(Duration.ofHours(1));   // within the renewal threshold, but the expiry is capped
+                    assertThat(lucia.validateSession(created.token())).hasValueSatisfying(
+                            found -> assertThat(found.session().fresh()).isFalse());
+                    assertThat(validations(registry, "valid")).isEqualTo(1);
+
+                    clock.advance(Duration.ofHours(7));
+                    assertThat(lucia.validateSession(created.token())).isEmpty();
+
+                    assertThat(validations(registry, "expired")).isEqualTo(1);
+                    assertThat(validations(registry, "valid") + validations(registry, "renewed")).isEqualTo(1);
+                });
+    }
+
+    @Test
     void invalidationsCleanupRowsAndFailedOperationsAreCounted() {
         TestClock clock = new TestClock(Instant.now());
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        Contexts.onNewDatabase().withBean(MeterRegistry.class, () -> registry).withBean(TestClock.class, () -> clock)
+        metered(registry, clock)
                 .withPropertyValues("lucia.cleanup.enabled=false")
                 .run(context -> {
                     Lucia<String, Map<String, Object>, Map<String, Object>> lucia = lucia(context.getBean(Lucia.class));

@@ -29,10 +29,7 @@ class SpringSecurityOverHttpTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        String url = TestPostgres.newDatabaseUrl();
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.liquibase.change-log", () -> "classpath:db/changelog.yaml");
+        TestPostgres.registerNewDatabase(registry);
     }
 
     @LocalServerPort

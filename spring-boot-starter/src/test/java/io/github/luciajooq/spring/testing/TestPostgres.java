@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * One embedded PostgreSQL for the JVM, as the library's tests run, and a database of its own for each application
@@ -36,6 +37,17 @@ public final class TestPostgres {
             }));
         }
         return server;
+    }
+
+    /**
+     * For a {@code @DynamicPropertySource}: the application's data source on a new database, with the YAML changelog
+     * applied at start-up.
+     */
+    public static void registerNewDatabase(DynamicPropertyRegistry registry) {
+        String url = newDatabaseUrl();
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.liquibase.change-log", () -> "classpath:db/changelog.yaml");
     }
 
     /** A JDBC URL of a new, empty database. */
